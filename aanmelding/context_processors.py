@@ -1,0 +1,10 @@
+def roles(request):
+    """Let templates show the navigation of the user's role."""
+    user = request.user
+    if not user.is_authenticated:
+        return {}
+    return {
+        "is_bibliotheekmedewerker": user.is_bibliotheekmedewerker,
+        "is_beoordelaar": user.is_beoordelaar,
+        "is_coordinator": user.is_coordinator,
+    }

@@ -1,0 +1,177 @@
+"""Forms of the sign-up: the Plan van Aanpak, section 5 per municipality, advice, filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .constants import Advies, Doelgroep, Status
+from .models import Aanmelding, Bibliotheek, Gemeente, GemeenteSamenwerking
+from .plan_rules import cooperation_errors, submission_errors
+from .uploads import validate_document
+
+# The nine sections of the plan; section 5 is the formset of ``SamenwerkingForm``.
+SECTIONS = [
+    (
+        "ambitie",
+        _("1. Ambition and multi-year planning"),
+        [
+            "eerste_licentiejaar",
+            "ambitie",
+            "cursussen_jaar1",
+            "deelnemers_jaar1",
+            "cursussen_jaar2",
+            "deelnemers_jaar2",
+            "cursussen_jaar3",
+            "deelnemers_jaar3",
+        ],
+    ),
+    ("doelgroepen", _("2. Target groups"), ["doelgroepen", "doelgroepen_anders"]),
+    ("locaties", _("3. Locations"), ["locaties"]),
+    ("docenten", _("4. Teachers"), ["docenten_nu", "docenten_gepland", "docenten_type"]),
+    ("samenwerking", _("5. Cooperation with municipalities"), []),
+    ("partners", _("6. Partners"), ["partners"]),
+    ("werving", _("7. Recruitment and communication"), ["werving"]),
+    ("begroting", _("8. Budget and embedding"), ["eigen_budget", "cofinanciering", "borging"]),
+    (
+        "verklaring",
+        _("9. Declaration"),
+        ["verklaring_wsob", "verklaring_rapportage", "verklaring_good_practices", "bijlage"],
+    ),
+]
+PLAN_FIELDS = [name for _id, _title, names in SECTIONS for name in names]
+
+HELP = {
+    "ambitie": _("What does the library want to achieve with Digisterker in the coming years?"),
+    "locaties": _("Library branches and other places, such as community centres."),
+    "partners": _(
+        "Local organisations that refer participants: welfare work, social counsellors, "
+        "Humanitas, Formulierenbrigade, Manifestgroep services (Belastingdienst, UWV, SVB, "
+        "DUO, CAK, CBR, CIZ, CJIB)."
+    ),
+    "borging": _("How does the course stay part of the library's offer after the first year?"),
+    "bijlage": _("Optional: the library's own plan document. PDF, DOCX or ODT, at most 10 MB."),
+}
+
+
+class PlanForm(forms.ModelForm):
+    """The plan. Saving a draft checks only the values given; submitting checks everything."""
+
+    doelgroepen = forms.MultipleChoiceField(
+        label=_("Target groups"),
+        choices=Doelgroep.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Aanmelding
+        fields = PLAN_FIELDS
+        help_texts = HELP
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4})
+            for name in ("ambitie", "locaties", "partners", "werving", "borging")
+        }
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        self.fields["versie"].initial = self.instance.versie
+
+    def clean_bijlage(self):
+        upload = self.cleaned_data.get("bijlage")
+        if upload and hasattr(upload, "content_type"):  # a new upload, not the stored file
+            validate_document(upload)
+            self.instance.bijlage_naam = upload.name[:255]
+        elif upload is False:
+            self.instance.bijlage_naam = ""
+        return upload
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.submitting:
+            for name, message in submission_errors(self.instance).items():
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, message)
+
+
+class SamenwerkingForm(forms.ModelForm):
+    class Meta:
+        model = GemeenteSamenwerking
+        fields = ["inhoud", "werving", "financiering_status", "financiering_bedrag"]
+        widgets = {
+            "inhoud": forms.Textarea(attrs={"rows": 3}),
+            "werving": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "inhoud": _("Which municipal digital services does the course cover?"),
+            "werving": _("How does the municipality help to find and refer participants?"),
+        }
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.submitting:
+            for name, message in cooperation_errors(self.instance).items():
+                if name not in self.errors:
+                    self.add_error(name, message)
+
+
+SamenwerkingFormSet = forms.modelformset_factory(
+    GemeenteSamenwerking, form=SamenwerkingForm, extra=0, can_delete=False
+)
+
+
+def plan_forms(aanmelding, data=None, files=None, submitting=False):
+    form = PlanForm(data, files, instance=aanmelding, submitting=submitting)
+    formset = SamenwerkingFormSet(
+        data,
+        queryset=aanmelding.samenwerkingen.select_related("gemeente"),
+        prefix="samenwerking",
+        form_kwargs={"submitting": submitting},
+    )
+    return form, formset
+
+
+class AdviesForm(forms.Form):
+    advies = forms.ChoiceField(label=_("Advice"), choices=Advies.choices, widget=forms.RadioSelect)
+    motivering = forms.CharField(
+        label=_("Motivation"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Always required; the library reads it with the outcome."),
+    )
+    seen_status = forms.ChoiceField(choices=Status.choices, widget=forms.HiddenInput)
+
+
+class IntrekkenForm(forms.Form):
+    remark = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DashboardFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    provincie = forms.ChoiceField(label=_("Province"), required=False)
+    bibliotheek = forms.ModelChoiceField(
+        label=_("Library"), queryset=Bibliotheek.objects.none(), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("Awaiting my advice")),
+            ("alle", _("All states")),
+            *[(value, label) for value, label in Status.choices if value != Status.CONCEPT],
+        ]
+        provinces = Gemeente.objects.order_by("provincie").values_list("provincie", flat=True)
+        self.fields["provincie"].choices = [("", _("All provinces"))] + [
+            (p, p) for p in provinces.distinct()
+        ]
+        self.fields["bibliotheek"].queryset = Bibliotheek.objects.order_by("naam")
+        self.fields["bibliotheek"].empty_label = _("All libraries")

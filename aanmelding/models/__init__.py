@@ -1,0 +1,13 @@
+from .audit import TransitionLog
+from .plan import Aanmelding, Beoordeling, GemeenteSamenwerking
+from .reference import Bibliotheek, Gebruiker, Gemeente
+
+__all__ = [
+    "Aanmelding",
+    "Beoordeling",
+    "Bibliotheek",
+    "Gebruiker",
+    "Gemeente",
+    "GemeenteSamenwerking",
+    "TransitionLog",
+]

@@ -1,0 +1,74 @@
+"""What a Plan van Aanpak needs before it can be submitted.
+
+A draft may be saved incomplete; these rules apply when the library submits. Each rule names
+the field it belongs to, so the form can show the message beside that field.
+"""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .constants import Doelgroep, FinancieringStatus
+
+REQUIRED = {
+    "eerste_licentiejaar": "Section 1",
+    "ambitie": "Section 1",
+    "cursussen_jaar1": "Section 1",
+    "deelnemers_jaar1": "Section 1",
+    "cursussen_jaar2": "Section 1",
+    "deelnemers_jaar2": "Section 1",
+    "locaties": "Section 3",
+    "docenten_nu": "Section 4",
+    "docenten_gepland": "Section 4",
+    "docenten_type": "Section 4",
+    "partners": "Section 6",
+    "werving": "Section 7",
+    "eigen_budget": "Section 8",
+    "borging": "Section 8",
+}
+DECLARATIONS = ["verklaring_wsob", "verklaring_rapportage", "verklaring_good_practices"]
+FUNDED = {FinancieringStatus.TOEGEZEGD, FinancieringStatus.ONTVANGEN}
+
+
+def submission_errors(aanmelding) -> dict[str, str]:
+    """Field name → message for everything that stops this plan being submitted."""
+    errors = {}
+    for name in REQUIRED:
+        if getattr(aanmelding, name) in (None, ""):
+            errors[name] = _("This field is required to submit the plan.")
+    if not aanmelding.doelgroepen:
+        errors["doelgroepen"] = _("Choose at least one target group.")
+    elif Doelgroep.ANDERS in aanmelding.doelgroepen and not aanmelding.doelgroepen_anders:
+        errors["doelgroepen_anders"] = _("Describe the other target group.")
+    if aanmelding.eerste_licentiejaar and aanmelding.eerste_licentiejaar < timezone.now().year:
+        errors["eerste_licentiejaar"] = _("The first licence year cannot lie in the past.")
+    for year in (1, 2, 3):
+        courses = getattr(aanmelding, f"cursussen_jaar{year}") or 0
+        participants = getattr(aanmelding, f"deelnemers_jaar{year}")
+        if courses and participants is not None and participants < courses:
+            errors[f"deelnemers_jaar{year}"] = _("Plan at least one participant for each course.")
+    for name in DECLARATIONS:
+        if not getattr(aanmelding, name):
+            errors[name] = _("Confirm this declaration to submit the plan.")
+    return errors
+
+
+def cooperation_errors(samenwerking) -> dict[str, str]:
+    """Section 5, for one municipality of the werkgebied."""
+    errors = {}
+    for name in ("inhoud", "werving", "financiering_status"):
+        if not getattr(samenwerking, name):
+            errors[name] = _("This field is required to submit the plan.")
+    if samenwerking.financiering_status in FUNDED and samenwerking.financiering_bedrag is None:
+        errors["financiering_bedrag"] = _("Give the amount of the co-funding.")
+    return errors
+
+
+def missing_parts(aanmelding) -> list[str]:
+    errors = list(submission_errors(aanmelding).values())
+    for samenwerking in aanmelding.samenwerkingen.all():
+        if cooperation_errors(samenwerking):
+            errors.append(
+                _("Section 5 is incomplete for %(municipality)s.")
+                % {"municipality": samenwerking.gemeente}
+            )
+    return errors

@@ -1,0 +1,77 @@
+from django import template
+from django.forms import BaseFormSet
+
+register = template.Library()
+
+
+def _errors(form, prefix_label=""):
+    for error in form.non_field_errors():
+        yield (prefix_label, None, error)
+    for name, errors in form.errors.items():
+        if name == "__all__":
+            continue
+        field = form[name]
+        label = f"{prefix_label}{field.label}" if prefix_label else field.label
+        for error in errors:
+            yield (label, field.auto_id, error)
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(*forms):
+    """One summary at the top of a page of every error, each linking to its field."""
+    rows = []
+    for form in forms:
+        if form is None:
+            continue
+        if isinstance(form, BaseFormSet):
+            for error in form.non_form_errors():
+                rows.append(("", None, error))
+            for sub in form.forms:
+                label = f"{sub.instance} – " if sub.instance.pk else ""
+                rows.extend(_errors(sub, label))
+        else:
+            rows.extend(_errors(form))
+    return {"form_errors": rows}
+
+
+@register.filter
+def status_class(status):
+    return {
+        "concept": "text-bg-secondary",
+        "goedgekeurd": "text-bg-success",
+        "afgewezen": "text-bg-danger",
+        "ingetrokken": "text-bg-dark",
+        "aanvulling_gevraagd": "text-bg-warning",
+    }.get(status, "text-bg-primary")
+
+
+@register.simple_tag
+def field_rows(obj, names):
+    """(label, value) for each named field of ``obj``, values shown as a reader expects."""
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext as _
+
+    from ..constants import Doelgroep
+
+    rows = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        value = getattr(obj, name)
+        if name == "doelgroepen":
+            labels = dict(Doelgroep.choices)
+            value = ", ".join(str(labels.get(v, v)) for v in value or [])
+        elif field.choices:
+            value = getattr(obj, f"get_{name}_display")()
+        elif isinstance(value, bool):
+            value = _("Yes") if value else _("No")
+        elif field.get_internal_type() == "DecimalField" and value is not None:
+            value = "€ " + number_format(value, 2, force_grouping=True)
+        elif field.get_internal_type() == "FileField":
+            value = obj.bijlage_naam if value else ""
+        rows.append((field.verbose_name, value))
+    return rows
+
+
+@register.filter
+def split(value):
+    return value.split()

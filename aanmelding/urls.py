@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "aanmelding"
+urlpatterns = [
+    path("", views.mijn_aanmeldingen, name="mine"),
+    path("nieuw/", views.create, name="create"),
+    path("beoordelen/", views.dashboard, name="dashboard"),
+    path("overzicht/", views.overview, name="overview"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/bewerken/", views.edit, name="edit"),
+    path("<int:pk>/indienen/", views.submit, name="submit"),
+    path("<int:pk>/intrekken/", views.withdraw, name="withdraw"),
+    path("<int:pk>/advies/", views.advise, name="advise"),
+    path("<int:pk>/bijlage/", views.attachment, name="attachment"),
+    path("<int:pk>/pdf/", views.pdf, name="pdf"),
+]

@@ -1,0 +1,86 @@
+"""The plan as every permitted role sees it: detail with timeline, attachment and PDF."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.text import slugify
+from django_fsm import has_transition_perm
+
+from .. import audit, permissions
+from ..constants import Partij, Status
+from ..forms import SECTIONS, AdviesForm, IntrekkenForm
+from ..models import Aanmelding
+from ..pdf import pdf_response
+from .common import get_aanmelding
+
+
+def plan_queryset():
+    return Aanmelding.objects.select_related("bibliotheek").prefetch_related(
+        "bibliotheek__werkgebied",
+        "samenwerkingen__gemeente",
+        "beoordelingen__beoordelaar",
+    )
+
+
+def rounds(aanmelding):
+    """The advices per round, newest round first, KB and Digisterker side by side."""
+    by_round = {}
+    for beoordeling in aanmelding.beoordelingen.all():
+        by_round.setdefault(beoordeling.ronde, {})[beoordeling.partij] = beoordeling
+    return [
+        {
+            "ronde": r,
+            "kb": by_round.get(r, {}).get(Partij.KB),
+            "digisterker": by_round.get(r, {}).get(Partij.DIGISTERKER),
+        }
+        for r in range(aanmelding.ronde, 0, -1)
+    ]
+
+
+def plan_context(aanmelding):
+    return {
+        "aanmelding": aanmelding,
+        "sections": SECTIONS,
+        "rounds": rounds(aanmelding),
+        "timeline": audit.history(aanmelding),
+    }
+
+
+@login_required
+def detail(request, pk):
+    aanmelding = get_aanmelding(request, pk, plan_queryset())
+    user = request.user
+    submit_transition = (
+        aanmelding.opnieuw_indienen
+        if aanmelding.status == Status.AANVULLING_GEVRAAGD
+        else aanmelding.indienen
+    )
+    context = plan_context(aanmelding) | {
+        "can_edit": permissions.can_edit(user, aanmelding).allowed,
+        "can_submit": has_transition_perm(submit_transition, user),
+        "missing": aanmelding.ontbrekende_onderdelen() if aanmelding.is_bewerkbaar else [],
+        "can_withdraw": has_transition_perm(aanmelding.intrekken, user),
+        "can_advise": permissions.can_advise(aanmelding, user).allowed,
+        "advies_form": AdviesForm(initial={"seen_status": aanmelding.status}),
+        "intrekken_form": IntrekkenForm(),
+    }
+    return render(request, "aanmelding/detail.html", context)
+
+
+@login_required
+def attachment(request, pk):
+    aanmelding = get_aanmelding(request, pk)
+    if not aanmelding.bijlage:
+        raise Http404
+    return FileResponse(
+        aanmelding.bijlage.open("rb"),
+        as_attachment=True,
+        filename=aanmelding.bijlage_naam or aanmelding.bijlage.name.rsplit("/", 1)[-1],
+    )
+
+
+@login_required
+def pdf(request, pk):
+    aanmelding = get_aanmelding(request, pk, plan_queryset())
+    filename = f"plan-van-aanpak-{slugify(aanmelding.bibliotheek.naam)}-{aanmelding.pk}.pdf"
+    return pdf_response("aanmelding/pdf/plan.html", plan_context(aanmelding), filename, request)

@@ -1,0 +1,17 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+
+@login_required
+def home(request):
+    """Send each role to the page it works from."""
+    user = request.user
+    if user.is_bibliotheekmedewerker:
+        return redirect("aanmelding:mine")
+    if user.is_beoordelaar:
+        return redirect("aanmelding:dashboard")
+    if user.is_coordinator:
+        return redirect("aanmelding:overview")
+    if user.is_superuser:
+        return redirect("admin:index")
+    return render(request, "no_role.html")

@@ -1,0 +1,63 @@
+import pytest
+
+from kbregeling.celery import app as celery_app
+
+from .factories import AanmeldingFactory, BibliotheekFactory, UserFactory, staff_of
+
+
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploads go to a temporary folder; tasks run in-process unless a test says otherwise."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path / "private"},
+        },
+    }
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    celery_app.conf.task_always_eager = True
+    yield
+
+
+@pytest.fixture
+def bibliotheek(db):
+    return BibliotheekFactory()
+
+
+@pytest.fixture
+def medewerker(bibliotheek):
+    return staff_of(bibliotheek)
+
+
+@pytest.fixture
+def andere_medewerker(db):
+    """Staff of another library: must never reach the first library's data."""
+    return staff_of(BibliotheekFactory())
+
+
+@pytest.fixture
+def kb(db):
+    return UserFactory(kb=True)
+
+
+@pytest.fixture
+def digisterker(db):
+    return UserFactory(digisterker=True)
+
+
+@pytest.fixture
+def coordinator(db):
+    return UserFactory(coordinator=True)
+
+
+@pytest.fixture
+def concept(bibliotheek):
+    return AanmeldingFactory(bibliotheek=bibliotheek, compleet=True)
+
+
+@pytest.fixture
+def ingediend(bibliotheek):
+    from aanmelding.constants import Status
+
+    return AanmeldingFactory(bibliotheek=bibliotheek, compleet=True, status=Status.INGEDIEND)
