@@ -11,7 +11,7 @@ from . import service
 from .constants import Advies, DocentType, Doelgroep, FinancieringStatus, Rol, Status
 from .models import Aanmelding, Bibliotheek, Gebruiker, Gemeente
 
-DEMO_PASSWORD = "Digisterker-demo-2026"
+DEMO_PASSWORD = "Digisterker-demo-2026"  # noqa: S105 (public demo logins, in the README)
 
 LIBRARIES = [
     ("Bibliotheek Súdwest-Fryslân", "Sneek", ["GM1900"]),
