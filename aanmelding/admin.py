@@ -1,8 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from django.utils.translation import gettext_lazy as _
-from django_fsm.admin import FSMAdminMixin
 
+from .admin_mixins import TransitionButtonsAdmin
 from .models import (
     Aanmelding,
     Beoordeling,
@@ -50,18 +49,15 @@ class BeoordelingInline(admin.TabularInline):
 
 
 @admin.register(Aanmelding)
-class AanmeldingAdmin(FSMAdminMixin, admin.ModelAdmin):
+class AanmeldingAdmin(TransitionButtonsAdmin, admin.ModelAdmin):
     """Transitions are buttons; the state itself is read-only."""
 
-    fsm_fields = ["status"]
     list_display = ["pk", "bibliotheek", "status", "ronde", "ingediend_op"]
     list_filter = ["status"]
     list_select_related = ["bibliotheek"]
-    readonly_fields = ["status", "ronde", "ingediend_op"]
+    # Who created the plan is a record, not a setting; it may be empty (user deleted).
+    readonly_fields = ["status", "ronde", "ingediend_op", "aangemaakt_door"]
     inlines = [SamenwerkingInline, BeoordelingInline]
-
-    def _execute_fsm_transition(self, *, transition_func, request, kwargs=None):
-        transition_func(by=request.user, remark=_("via the admin"), **(kwargs or {}))
 
 
 @admin.register(TransitionLog)

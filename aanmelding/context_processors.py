@@ -1,3 +1,6 @@
+from .constants import Rol
+
+
 def roles(request):
     """Let templates show the navigation of the user's role."""
     user = request.user
@@ -7,4 +10,5 @@ def roles(request):
         "is_bibliotheekmedewerker": user.is_bibliotheekmedewerker,
         "is_beoordelaar": user.is_beoordelaar,
         "is_coordinator": user.is_coordinator,
+        "is_kb_beoordelaar": user.heeft_rol(Rol.KB_BEOORDELAAR),
     }

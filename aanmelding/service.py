@@ -3,6 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition
 
 from . import permissions
 from .constants import Advies, Partij, Status
@@ -49,7 +50,10 @@ def save_plan(form, formset, by, versie):
             )
         )
     aanmelding.versie = versie + 1
-    form.save()
+    try:
+        form.save()
+    except ConcurrentTransition as error:  # submitted or withdrawn since the form was read
+        raise StaleState() from error
     formset.save()
     return aanmelding
 
@@ -64,7 +68,9 @@ def submit(aanmelding, by) -> Aanmelding:
     name = "opnieuw_indienen" if aanmelding.status == Status.AANVULLING_GEVRAAGD else "indienen"
     missing = missing_parts(aanmelding)
     if missing and aanmelding.is_bewerkbaar and permissions.can_edit(by, aanmelding):
-        raise WorkflowError(_("The plan is not complete yet: %s") % " ".join(missing))
+        raise WorkflowError(
+            _("The plan is not complete yet: %(missing)s") % {"missing": "; ".join(missing)}
+        )
     perform(aanmelding, name, by)
     return aanmelding
 

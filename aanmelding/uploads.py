@@ -34,7 +34,10 @@ def validate_document(upload, allowed=("pdf", "docx", "odt")):
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     if kind not in allowed or extension != kind:
         raise ValidationError(
-            _("Only %(types)s files are allowed; this file is not one, whatever its name.")
+            _(
+                "Only %(types)s files are allowed. This file is not one of those, "
+                "whatever its name says."
+            )
             % {"types": ", ".join(t.upper() for t in allowed)},
             code="wrong_type",
         )

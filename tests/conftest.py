@@ -16,6 +16,8 @@ def private_media(settings, tmp_path):
         },
     }
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    # Test users are made by the dozen; a slow password hash only costs time here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
     yield
 

@@ -62,7 +62,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, rol=None, **kwargs):
         user = super()._create(model_class, *args, **kwargs)
         if rol:
-            user.groups.add(Group.objects.get(name=rol))
+            user.groups.add(Group.objects.get_or_create(name=rol)[0])
         return user
 
 

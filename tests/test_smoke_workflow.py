@@ -22,4 +22,6 @@ def test_plan_needs_both_positive_advices(
         )
     concept.refresh_from_db()
     assert concept.status == Status.GOEDGEKEURD
-    assert [m.to for m in mail.outbox] == [[concept.bibliotheek.contact_email, "user0@example.org"]]
+    assert [m.to for m in mail.outbox] == [
+        sorted([concept.bibliotheek.contact_email, medewerker.email])
+    ]

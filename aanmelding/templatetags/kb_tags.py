@@ -7,13 +7,22 @@ register = template.Library()
 def _errors(form, prefix_label=""):
     for error in form.non_field_errors():
         yield (prefix_label, None, error)
-    for name, errors in form.errors.items():
-        if name == "__all__":
-            continue
+    # In the order of the fields on the page, not the order the checks ran in.
+    for name in [name for name in form.fields if name in form.errors]:
+        errors = form.errors[name]
         field = form[name]
         label = f"{prefix_label}{field.label}" if prefix_label else field.label
         for error in errors:
-            yield (label, field.auto_id, error)
+            yield (label, _anchor(field), error)
+
+
+def _anchor(field):
+    """The id a summary link jumps to: the input itself, or the first of a group of inputs
+    (checkboxes, radio buttons), which have no element with the field's own id."""
+    if field.id_for_label:
+        return field.id_for_label
+    subwidgets = field.subwidgets
+    return subwidgets[0].id_for_label if subwidgets else field.auto_id
 
 
 @register.inclusion_tag("includes/error_summary.html")
@@ -60,6 +69,8 @@ def field_rows(obj, names):
         if name == "doelgroepen":
             labels = dict(Doelgroep.choices)
             value = ", ".join(str(labels.get(v, v)) for v in value or [])
+        elif field.many_to_many:
+            value = ", ".join(str(item) for item in value.all())
         elif field.choices:
             value = getattr(obj, f"get_{name}_display")()
         elif isinstance(value, bool):
@@ -68,7 +79,7 @@ def field_rows(obj, names):
             value = "€ " + number_format(value, 2, force_grouping=True)
         elif field.get_internal_type() == "FileField":
             value = obj.bijlage_naam if value else ""
-        rows.append((field.verbose_name, value))
+        rows.append((field.verbose_name, "–" if value in (None, "") else value))
     return rows
 
 

@@ -30,7 +30,9 @@ def mijn_aanmeldingen(request):
 def create(request):
     require(permissions.can_create(request.user))
     aanmelding = service.start(request.user.bibliotheek, by=request.user)
-    messages.success(request, _("A new draft plan was created. It is saved as you go."))
+    messages.success(
+        request, _("A new draft plan was created. Save it at any time with the button Save draft.")
+    )
     return redirect("aanmelding:edit", pk=aanmelding.pk)
 
 
@@ -48,6 +50,8 @@ def edit(request, pk):
                 form.add_error(None, str(error))
             else:
                 return _after_save(request, aanmelding, submitting)
+        elif submitting:
+            form, formset = _keep_as_draft(request, aanmelding, form, formset)
         status = 409 if form.non_field_errors() else 200
     else:
         form, formset = plan_forms(aanmelding)
@@ -61,6 +65,29 @@ def edit(request, pk):
         ],
     }
     return render(request, "aanmelding/edit.html", context, status=status)
+
+
+def _keep_as_draft(request, aanmelding, form, formset):
+    """A submission that is not complete yet still saves what was typed, as a draft, and
+    shows what is missing. Returns the forms to show."""
+    fresh = Aanmelding.objects.select_related("bibliotheek").get(pk=aanmelding.pk)
+    draft, draft_set = plan_forms(fresh, request.POST, request.FILES)
+    if not (draft.is_valid() and draft_set.is_valid()):
+        return form, formset
+    try:
+        service.save_plan(draft, draft_set, request.user, draft.cleaned_data["versie"])
+    except service.WorkflowError:
+        return form, formset
+    data = request.POST.copy()
+    data["versie"] = str(fresh.versie)
+    form, formset = plan_forms(fresh, data, request.FILES, submitting=True)
+    form.is_valid()
+    formset.is_valid()
+    messages.info(
+        request,
+        _("Your draft was saved, but not submitted yet: complete what is marked below."),
+    )
+    return form, formset
 
 
 def _after_save(request, aanmelding, submitting):

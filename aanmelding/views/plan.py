@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.text import slugify
-from django_fsm import has_transition_perm
+from django_fsm import can_proceed, has_transition_perm
 
 from .. import audit, permissions
 from ..constants import Partij, Status
@@ -57,7 +57,9 @@ def detail(request, pk):
     )
     context = plan_context(aanmelding) | {
         "can_edit": permissions.can_edit(user, aanmelding).allowed,
-        "can_submit": has_transition_perm(submit_transition, user),
+        # State and permission only: an incomplete plan still shows what is missing.
+        "can_submit": can_proceed(submit_transition, check_conditions=False)
+        and permissions.can_act_for_library(aanmelding, user).allowed,
         "missing": aanmelding.ontbrekende_onderdelen() if aanmelding.is_bewerkbaar else [],
         "can_withdraw": has_transition_perm(aanmelding.intrekken, user),
         "can_advise": permissions.can_advise(aanmelding, user).allowed,
