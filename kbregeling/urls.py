@@ -6,8 +6,10 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("account/", include("django.contrib.auth.urls")),
+    # After the auth URLs: the last pattern of a name is the one `reverse("login")` gives.
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("aanmeldingen/", include("aanmelding.urls")),
+    path("licenties/", include("licenties.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from licenties.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load demo agreements, tariffs and licence years (once; development only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--force", action="store_true", help="Also when DEBUG is off.")
+
+    def handle(self, *args, force=False, **options):
+        if not (settings.DEBUG or force):
+            raise CommandError("Demo data is for development: DEBUG is off (use --force).")
+        if load_demo():
+            self.stdout.write("Demo licences loaded.")
+        else:
+            self.stdout.write("Demo licences are already there (or load_demo has not run).")

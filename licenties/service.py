@@ -1,0 +1,199 @@
+"""The licence app's public face: the sign-up and report apps call these, nothing deeper."""
+
+import logging
+from datetime import date, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from aanmelding.workflow import StaleState, WorkflowError, perform
+
+from .constants import LicentieStatus
+from .models import Licentie, Overeenkomst, Tarief, default_end
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "StaleState",
+    "WorkflowError",
+    "create_first_licence",
+    "renew",
+    "end",
+    "save_agreement",
+    "sign_agreement",
+    "update_states",
+    "overlapping",
+]
+
+
+def overlapping(bibliotheek_id, begindatum, einddatum, exclude_pk=None):
+    """Licence years of this library that overlap the given period (ended ones excepted)."""
+    qs = Licentie.objects.filter(
+        bibliotheek_id=bibliotheek_id,
+        begindatum__lte=einddatum,
+        einddatum__gte=begindatum,
+    ).exclude(status=LicentieStatus.BEEINDIGD)
+    return qs.exclude(pk=exclude_pk) if exclude_pk else qs
+
+
+def covered_municipalities(bibliotheek):
+    """The municipalities a licence covers: those of the agreement, else the werkgebied."""
+    overeenkomst = Overeenkomst.objects.filter(bibliotheek=bibliotheek).first()
+    if overeenkomst and overeenkomst.gemeenten.exists():
+        return list(overeenkomst.gemeenten.all())
+    return list(bibliotheek.werkgebied.all())
+
+
+def _first_start(aanmelding) -> date:
+    today = timezone.localdate()
+    next_month = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    start = next_month
+    if aanmelding.eerste_licentiejaar:
+        start = max(date(aanmelding.eerste_licentiejaar, 1, 1), next_month)
+    latest = (
+        Licentie.objects.filter(bibliotheek=aanmelding.bibliotheek)
+        .exclude(status=LicentieStatus.BEEINDIGD)
+        .aggregate(end=Max("einddatum"))["end"]
+    )
+    if latest and latest >= start:
+        start = latest + timedelta(days=1)
+    return start
+
+
+def create_first_licence(aanmelding) -> Licentie:
+    """The first licence year of an approved sign-up; called once, idempotent."""
+    existing = Licentie.objects.filter(aanmelding=aanmelding, vorige__isnull=True).first()
+    if existing:
+        return existing
+    start = _first_start(aanmelding)
+    licentie = Licentie.objects.create(
+        bibliotheek=aanmelding.bibliotheek,
+        aanmelding=aanmelding,
+        begindatum=start,
+        einddatum=default_end(start),
+        waarde=Tarief.voor_jaar(start.year),
+    )
+    licentie.gemeenten.set(covered_municipalities(aanmelding.bibliotheek))
+    return licentie
+
+
+@transaction.atomic
+def renew(licentie, by, gemeenten=None, remark="") -> Licentie:
+    """Create next year's planned licence and mark this one renewed. Deciding twice
+    creates nothing more: the existing next year is returned."""
+    licentie = Licentie.objects.select_for_update().get(pk=licentie.pk)
+    existing = Licentie.objects.filter(vorige=licentie).first()
+    if existing:
+        return existing
+    start = licentie.einddatum + timedelta(days=1)
+    perform(licentie, "verlengen", by, remark)
+    try:
+        with transaction.atomic():
+            volgende = Licentie.objects.create(
+                bibliotheek_id=licentie.bibliotheek_id,
+                aanmelding_id=licentie.aanmelding_id,
+                vorige=licentie,
+                begindatum=start,
+                einddatum=default_end(start),
+                waarde=Tarief.voor_jaar(start.year),
+            )
+    except IntegrityError as error:
+        raise StaleState() from error
+    volgende.gemeenten.set(gemeenten if gemeenten is not None else licentie.gemeenten.all())
+    return volgende
+
+
+@transaction.atomic
+def end(licentie, by, reden) -> Licentie:
+    if not reden or not reden.strip():
+        raise WorkflowError(_("Give the reason for ending the licence."))
+    licentie = Licentie.objects.select_for_update().get(pk=licentie.pk)
+    perform(licentie, "beeindigen", by, reden.strip())
+    return licentie
+
+
+@transaction.atomic
+def save_agreement(form, by, versie) -> Overeenkomst:
+    """Save the agreement form, refusing if someone else saved it since ``versie``."""
+    overeenkomst = form.instance
+    if overeenkomst.pk:
+        bumped = Overeenkomst.objects.filter(pk=overeenkomst.pk, versie=versie).update(
+            versie=F("versie") + 1
+        )
+        if not bumped:
+            raise StaleState()
+        overeenkomst.versie = versie + 1
+    overeenkomst = form.save()
+    _sync_planned(overeenkomst)
+    return overeenkomst
+
+
+def _sync_planned(overeenkomst):
+    """Planned licence years cover what the agreement names."""
+    gemeenten = list(overeenkomst.gemeenten.all())
+    if not gemeenten:
+        return
+    for licentie in Licentie.objects.filter(
+        bibliotheek=overeenkomst.bibliotheek, status=LicentieStatus.GEPLAND
+    ):
+        licentie.gemeenten.set(gemeenten)
+
+
+@transaction.atomic
+def sign_agreement(overeenkomst, by) -> Overeenkomst:
+    overeenkomst = Overeenkomst.objects.select_for_update().get(pk=overeenkomst.pk)
+    if not overeenkomst.kan_ondertekenen():
+        raise WorkflowError(_("Record the signed date and upload the signed document first."))
+    perform(overeenkomst, "ondertekenen", by)
+    return overeenkomst
+
+
+def _step(pk, source, name, remark) -> bool:
+    """One licence, one transition, in its own transaction; False when another worker got
+    there first or the licence is not due."""
+    try:
+        with transaction.atomic():
+            licentie = (
+                # Lock only the licence row: PostgreSQL refuses FOR UPDATE on the nullable
+                # side of the outer join to the (possibly missing) agreement.
+                Licentie.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("bibliotheek__overeenkomst")
+                .filter(pk=pk, status=source)
+                .first()
+            )
+            if licentie is None or not getattr(licentie, name)._django_fsm.conditions_met(
+                licentie, source
+            ):
+                return False
+            perform(licentie, name, None, remark)
+            return True
+    except (StaleState, WorkflowError):
+        return False
+
+
+def update_states() -> dict[str, int]:
+    """Activate licences whose start date has come (with a signed agreement) and expire those
+    past their end date without renewal, by today's date in Europe/Amsterdam. Idempotent: a
+    second run, or a run in another worker at the same time, changes nothing."""
+    today = timezone.localdate()
+    due_start = Licentie.objects.filter(
+        status=LicentieStatus.GEPLAND,
+        begindatum__lte=today,
+        bibliotheek__overeenkomst__status="getekend",
+    ).values_list("pk", flat=True)
+    due_end = Licentie.objects.filter(
+        status=LicentieStatus.ACTIEF, einddatum__lt=today, volgende__isnull=True
+    ).values_list("pk", flat=True)
+    counts = {"activated": 0, "expired": 0}
+    for pk in list(due_start):
+        counts["activated"] += _step(
+            pk, LicentieStatus.GEPLAND, "activeren", _("Automatically on the start date.")
+        )
+    for pk in list(due_end):
+        counts["expired"] += _step(
+            pk, LicentieStatus.ACTIEF, "laten_verlopen", _("Automatically after the end date.")
+        )
+    logger.info("Licence states updated: %s", counts)
+    return counts

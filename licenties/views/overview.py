@@ -1,0 +1,68 @@
+"""The coordinator's national view of one year: licences, libraries, budget, coverage."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Exists, OuterRef, Sum
+from django.shortcuts import render
+from django.utils import timezone
+
+from aanmelding.models import Gemeente
+from aanmelding.views.common import require
+
+from .. import permissions
+from ..constants import LicentieStatus
+from ..models import Licentie
+
+
+def year_licences(jaar):
+    return Licentie.objects.filter(begindatum__year=jaar).exclude(status=LicentieStatus.BEEINDIGD)
+
+
+def coverage(jaar):
+    """Every municipality with whether a licence of ``jaar`` covers it: one query."""
+    covering = Licentie.gemeenten.through.objects.filter(
+        gemeente_id=OuterRef("pk"),
+        licentie__in=year_licences(jaar),
+    )
+    gemeenten = Gemeente.objects.annotate(covered=Exists(covering)).order_by("provincie", "naam")
+    provinces = {}
+    for gemeente in gemeenten:
+        row = provinces.setdefault(
+            gemeente.provincie,
+            {"provincie": gemeente.provincie, "total": 0, "covered": 0, "missing": []},
+        )
+        row["total"] += 1
+        if gemeente.covered:
+            row["covered"] += 1
+        else:
+            row["missing"].append(gemeente)
+    return list(provinces.values())
+
+
+@login_required
+def overview(request):
+    require(permissions.can_see_overview(request.user))
+    try:
+        jaar = int(request.GET.get("jaar", ""))
+    except ValueError:
+        jaar = timezone.localdate().year
+    jaar = min(max(jaar, 2000), 2100)
+    totals = year_licences(jaar).aggregate(
+        licences=Count("pk"),
+        libraries=Count("bibliotheek", distinct=True),
+        budget=Sum("waarde"),
+    )
+    provinces = coverage(jaar)
+    covered = sum(p["covered"] for p in provinces)
+    total = sum(p["total"] for p in provinces)
+    return render(
+        request,
+        "licenties/overzicht.html",
+        {
+            "jaar": jaar,
+            "years": range(jaar - 2, jaar + 3),
+            "totals": totals,
+            "provinces": provinces,
+            "covered": covered,
+            "total_gemeenten": total,
+        },
+    )
