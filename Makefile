@@ -26,6 +26,7 @@ run: install
 	$(PY) manage.py load_gemeenten
 	$(PY) manage.py load_demo
 	$(PY) manage.py load_demo_licenties
+	$(PY) manage.py load_demo_rapportage
 	$(PY) manage.py runserver $(HOST)
 
 # Browser tests drive Debian's Chromium; install it when we may (root), else they are skipped.

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django_fsm",
     "aanmelding",
     "licenties",
+    "rapportage",
 ]
 
 MIDDLEWARE = [
@@ -141,7 +142,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "licenties.tasks.update_licence_states",
         "schedule": crontab(hour=0, minute=15),
     },
+    "report-reminders-daily": {
+        "task": "rapportage.tasks.daily_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
+# Year reports open this long before a licence year ends and are due this long after it.
+RAPPORTAGE_OPENS_WEEKS_BEFORE = env.int("RAPPORTAGE_OPENS_WEEKS_BEFORE", default=8)
+RAPPORTAGE_DUE_WEEKS_AFTER = env.int("RAPPORTAGE_DUE_WEEKS_AFTER", default=4)
+HERINNERING_DAYS_BEFORE_DEADLINE = env.int("HERINNERING_DAYS_BEFORE_DEADLINE", default=14)
+HERINNERING_OVERDUE_INTERVAL_DAYS = env.int("HERINNERING_OVERDUE_INTERVAL_DAYS", default=14)
+HERINNERING_DIGEST_WEEKDAY = env.int("HERINNERING_DIGEST_WEEKDAY", default=0)  # Monday
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True

@@ -11,5 +11,6 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("aanmeldingen/", include("aanmelding.urls")),
     path("licenties/", include("licenties.urls")),
+    path("rapportages/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
 ]

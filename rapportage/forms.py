@@ -1,0 +1,148 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .constants import DOELGROEPEN, LEEFTIJDEN, VERWIJZINGEN
+from .constants import RapportageStatus as S
+from .models import Rapportage
+from .rules import submission_errors
+
+YES_NO = [(True, _("Yes")), (False, _("No"))]
+
+SECTIONS = [
+    (
+        "aantallen",
+        _("1. Numbers"),
+        [
+            "cursussen_gestart",
+            "bijeenkomsten",
+            "deelnemers_aangemeld",
+            "deelnemers_gestart",
+            "deelnemers_afgerond",
+            "wachtlijst",
+        ],
+    ),
+    ("leeftijd", _("2. Participants by age"), [name for name, _label in LEEFTIJDEN]),
+    ("doelgroepen", _("3. Participants by target group"), [n for n, _label in DOELGROEPEN]),
+    ("verwijzing", _("4. How participants were referred"), [n for n, _label in VERWIJZINGEN]),
+    (
+        "ervaringen",
+        _("5. Experiences"),
+        ["tevredenheid", "percentage_zelfredzamer", "wat_ging_goed", "wat_was_lastig"],
+    ),
+    ("samenwerking", _("6. Cooperation with municipalities"), ["samenwerking_gemeenten"]),
+    ("good_practices", _("7. Good practices"), ["good_practices"]),
+    ("plannen", _("8. Plans and renewal"), ["plannen", "wil_verlengen", "verlengen_gemeenten"]),
+    ("bop", _("9. National library monitor"), ["bop_ingevoerd"]),
+]
+REPORT_FIELDS = [name for _id, _title, names in SECTIONS for name in names]
+TEXTAREAS = [
+    "wat_ging_goed",
+    "wat_was_lastig",
+    "samenwerking_gemeenten",
+    "good_practices",
+    "plannen",
+]
+
+
+class RapportageForm(forms.ModelForm):
+    """The year report. Only aggregate numbers: never anything about one participant."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    wil_verlengen = forms.TypedChoiceField(
+        label=_("Does the library want its licence renewed?"),
+        choices=YES_NO,
+        coerce=lambda v: v in (True, "True"),
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=None,
+    )
+    bop_ingevoerd = forms.TypedChoiceField(
+        label=_("Were the figures also entered in the Bibliotheek Onderzoeksplatform (BOP)?"),
+        choices=YES_NO,
+        coerce=lambda v: v in (True, "True"),
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=None,
+    )
+
+    class Meta:
+        model = Rapportage
+        fields = REPORT_FIELDS
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in TEXTAREAS} | {
+            "verlengen_gemeenten": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "good_practices": _(
+                "What worked well that other libraries can learn from? The good practices of "
+                "assessed reports are shared with every library."
+            ),
+            "wachtlijst": _("Number of people waiting for a course at the end of the year."),
+        }
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        self.fields["versie"].initial = self.instance.versie
+        bibliotheek = self.instance.licentie.bibliotheek
+        self.fields["verlengen_gemeenten"].queryset = bibliotheek.werkgebied.order_by("naam")
+        self.fields["verlengen_gemeenten"].error_messages["invalid_choice"] = _(
+            "Choose only municipalities of the library's service area."
+        )
+        self.fields["tevredenheid"].widget.attrs.update({"step": "0.1"})
+
+    def _post_clean(self):
+        super()._post_clean()
+        if self.submitting:
+            chosen = self.cleaned_data.get("verlengen_gemeenten")
+            for name, message in submission_errors(self.instance, chosen).items():
+                if name in self.fields and name not in self.errors:
+                    self.add_error(name, message)
+
+
+class RapportageAdviesForm(forms.Form):
+    voldoende = forms.TypedChoiceField(
+        label=_("Is the report sufficient?"),
+        choices=[(True, _("Yes, sufficient")), (False, _("No: ask the library for more"))],
+        coerce=lambda v: v in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+    advies_verlengen = forms.TypedChoiceField(
+        label=_("Do you advise renewal of the licence?"),
+        choices=YES_NO,
+        coerce=lambda v: v in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+    motivering = forms.CharField(
+        label=_("Motivation"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    seen_status = forms.ChoiceField(choices=S.choices, widget=forms.HiddenInput)
+
+
+class BesluitForm(forms.Form):
+    verlengen = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[(True, _("Renew the licence")), (False, _("Do not renew"))],
+        coerce=lambda v: v in (True, "True"),
+        widget=forms.RadioSelect,
+    )
+    motivering = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when your decision differs from an advice."),
+    )
+
+
+class GoodPracticeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    doelgroep = forms.ChoiceField(
+        label=_("Target group"),
+        required=False,
+        choices=[("", _("All target groups")), *[(n, label) for n, label in DOELGROEPEN]],
+    )
+    provincie = forms.ChoiceField(label=_("Province"), required=False)
+
+    def __init__(self, *args, provinces=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["provincie"].choices = [("", _("All provinces"))] + [(p, p) for p in provinces]

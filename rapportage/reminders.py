@@ -1,0 +1,232 @@
+"""The daily reminder scan: what is due today, recorded once, sent after commit.
+
+Each reminder is a ``Herinnering`` row, unique per (report, kind, due date) — or per
+(reviewer, kind, week) for the digest — so running the scan twice, or in two workers at once,
+records it once. The row is written first and sent after commit by ``send``, which marks it
+sent in the same transaction as the mail goes out:
+
+* the broker is down, or a worker dies before sending: the row stays unsent and the next
+  scan sends it (retried, never lost);
+* the mail server fails: the send task is retried with back-off; the row stays unsent;
+* a worker dies after the mail server accepted the mail but before the row was marked sent:
+  the one case in which a reminder can go out twice. Every other path sends it once.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from aanmelding.constants import OPENSTAANDE_PARTIJEN, PARTIJ_VAN_ROL, Rol
+from aanmelding.messenger import library_addresses, render_email, role_addresses
+from aanmelding.models import Aanmelding
+
+from . import service
+from .constants import NOG_IN_TE_DIENEN, Soort
+from .models import Herinnering, Rapportage
+
+logger = logging.getLogger(__name__)
+
+TEMPLATES = {
+    Soort.AANKONDIGING: "rapportage/email/aankondiging.txt",
+    Soort.HERINNERING: "rapportage/email/herinnering.txt",
+    Soort.TE_LAAT: "rapportage/email/te_laat.txt",
+    Soort.OVERZICHT: "rapportage/email/overzicht.txt",
+}
+
+
+@dataclass
+class Due:
+    soort: str
+    vervaldatum: date
+    aan: list[str]
+    cc: list[str] = field(default_factory=list)
+    rapportage: Rapportage | None = None
+    ontvanger: object = None
+    volgnummer: int = 1
+
+    def __str__(self):
+        about = self.rapportage or self.ontvanger
+        return (
+            f"{self.vervaldatum} {self.soort} #{self.volgnummer}: {about} → {', '.join(self.aan)}"
+        )
+
+
+def overdue_number(deadline, today) -> tuple[int, date] | None:
+    """(n, due date) of the latest overdue reminder by ``today``: the first the day after the
+    deadline, then one every interval."""
+    first = deadline + timedelta(days=1)
+    if today < first:
+        return None
+    interval = settings.HERINNERING_OVERDUE_INTERVAL_DAYS
+    n = (today - first).days // interval + 1
+    return n, first + timedelta(days=(n - 1) * interval)
+
+
+def report_reminders(today) -> list[Due]:
+    reports = (
+        Rapportage.objects.filter(status__in=NOG_IN_TE_DIENEN, opent_op__lte=today)
+        .select_related("licentie__bibliotheek")
+        .prefetch_related("licentie__bibliotheek__medewerkers__groups")
+    )
+    coordinators = role_addresses(Rol.COORDINATOR)
+    before = timedelta(days=settings.HERINNERING_DAYS_BEFORE_DEADLINE)
+    dues = []
+    for report in reports:
+        to = library_addresses(report.licentie.bibliotheek)
+        dues.append(Due(Soort.AANKONDIGING, report.opent_op, to, rapportage=report))
+        if report.deadline - before <= today <= report.deadline:
+            dues.append(Due(Soort.HERINNERING, report.deadline - before, to, rapportage=report))
+        overdue = overdue_number(report.deadline, today)
+        if overdue:
+            n, due_on = overdue
+            cc = coordinators if n >= 2 else []
+            dues.append(Due(Soort.TE_LAAT, due_on, to, cc, rapportage=report, volgnummer=n))
+    return dues
+
+
+def awaiting(partij):
+    return [status for status, parties in OPENSTAANDE_PARTIJEN.items() if partij in parties]
+
+
+def digest_reminders(today) -> list[Due]:
+    """Once a week, each reviewer hears what awaits their party; nothing awaits, no mail."""
+    week = today - timedelta(days=(today.weekday() - settings.HERINNERING_DIGEST_WEEKDAY) % 7)
+    reviewers = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=list(PARTIJ_VAN_ROL))
+        .exclude(email="")
+        .prefetch_related("groups")
+        .distinct()
+    )
+    something_awaits = {
+        partij: Rapportage.objects.filter(status__in=awaiting(partij)).exists()
+        or Aanmelding.objects.filter(status__in=awaiting(partij)).exists()
+        for partij in set(PARTIJ_VAN_ROL.values())
+    }
+    return [
+        Due(Soort.OVERZICHT, week, [user.email], ontvanger=user)
+        for user in reviewers
+        if something_awaits.get(user.partij)
+    ]
+
+
+def due_reminders(today) -> list[Due]:
+    return report_reminders(today) + digest_reminders(today)
+
+
+def _exists(due) -> bool:
+    if due.rapportage is not None:
+        lookup = Q(rapportage=due.rapportage)
+    else:
+        lookup = Q(rapportage__isnull=True, ontvanger=due.ontvanger)
+    return Herinnering.objects.filter(lookup, soort=due.soort, vervaldatum=due.vervaldatum).exists()
+
+
+def record(due) -> Herinnering | None:
+    """Write the reminder once; None when it was recorded before (by any worker)."""
+    try:
+        with transaction.atomic():
+            herinnering = Herinnering.objects.create(
+                rapportage=due.rapportage,
+                ontvanger=due.ontvanger,
+                soort=due.soort,
+                vervaldatum=due.vervaldatum,
+                volgnummer=due.volgnummer,
+                aan="\n".join(due.aan),
+                cc="\n".join(due.cc),
+            )
+    except IntegrityError:
+        return None
+    transaction.on_commit(partial(queue_send, herinnering.pk))
+    return herinnering
+
+
+def queue_send(pk):
+    from .tasks import send_reminder
+
+    try:
+        send_reminder.delay(pk)
+    except Exception:  # broker down: the row stays unsent and the next scan sends it
+        logger.exception("Could not queue reminder %s; the next scan retries it", pk)
+
+
+def run(today=None, dry_run=False) -> list[Due]:
+    """The daily scan. Returns what was (or, with ``dry_run``, would be) newly sent."""
+    today = today or timezone.localdate()
+    if dry_run:
+        return _would_send(today)
+    service.open_due_reports(today)
+    new = [due for due in due_reminders(today) if not _exists(due)]
+    recorded = {h.pk for h in map(record, new) if h is not None}
+    unsent = Herinnering.objects.filter(verzonden_op__isnull=True).exclude(pk__in=recorded)
+    for pk in unsent.values_list("pk", flat=True):  # left unsent by a broker or worker failure
+        queue_send(pk)
+    return new
+
+
+def _would_send(today) -> list[Due]:
+    """What a real run would send today, the announcements of reports it would open
+    included; the reports opened to find out are rolled back, so nothing changes."""
+    with transaction.atomic():
+        service.open_due_reports(today)
+        new = [due for due in due_reminders(today) if not _exists(due)]
+        transaction.set_rollback(True)
+    return new
+
+
+def context_for(herinnering):
+    context = {"herinnering": herinnering, "site_url": settings.SITE_URL}
+    if herinnering.rapportage_id:
+        report = herinnering.rapportage
+        context |= {
+            "rapportage": report,
+            "url": settings.SITE_URL + reverse("rapportage:detail", args=[report.pk]),
+        }
+    else:
+        partij = herinnering.ontvanger.partij
+        statuses = awaiting(partij)
+        context |= {
+            "rapportages": Rapportage.objects.filter(status__in=statuses).select_related(
+                "licentie__bibliotheek"
+            ),
+            "aanmeldingen": Aanmelding.objects.filter(status__in=statuses).select_related(
+                "bibliotheek"
+            ),
+            "url": settings.SITE_URL + reverse("rapportage:dashboard"),
+        }
+    return context
+
+
+def send(pk) -> bool:
+    """Send one recorded reminder unless it was sent already; True when sent now."""
+    Herinnering.objects.filter(pk=pk, verzonden_op__isnull=True).update(pogingen=F("pogingen") + 1)
+    with transaction.atomic():
+        herinnering = (
+            # Lock only the reminder row: PostgreSQL refuses FOR UPDATE on the nullable side
+            # of the outer joins to the report (none for a digest) and the reviewer.
+            Herinnering.objects.select_for_update(of=("self",))
+            .select_related("rapportage__licentie__bibliotheek", "ontvanger")
+            .filter(pk=pk)
+            .first()
+        )
+        if herinnering is None or herinnering.verzonden_op is not None:
+            return False
+        subject, body = render_email(TEMPLATES[herinnering.soort], context_for(herinnering))
+        EmailMessage(
+            subject,
+            body,
+            to=herinnering.aan.split(),
+            cc=herinnering.cc.split(),
+        ).send()
+        herinnering.verzonden_op = timezone.now()
+        herinnering.save(update_fields=["verzonden_op"])
+        return True

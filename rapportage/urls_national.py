@@ -1,0 +1,14 @@
+"""The national overview, its downloads and the PDF of one report; included by ``urls.py``
+into the ``rapportage`` namespace."""
+
+from django.urls import path
+
+from .views import national
+
+urlpatterns = [
+    path("landelijk/", national.national_overview, name="national"),
+    path("landelijk/pdf/", national.national_pdf, name="national_pdf"),
+    path("landelijk/export.csv", national.national_csv, name="national_csv"),
+    path("landelijk/export.xlsx", national.national_xlsx, name="national_xlsx"),
+    path("<int:pk>/pdf/", national.report_pdf, name="pdf"),
+]

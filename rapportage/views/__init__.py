@@ -1,0 +1,1 @@
+"""Views of the year report; the national overview and PDFs live in ``national``."""

@@ -1,0 +1,255 @@
+"""The coordinator's national overview (page, PDF, CSV, XLSX) and the PDF of one year report.
+
+Every view checks its permission first; the figures come from ``rapportage.figures`` in a
+fixed number of queries, and every download is built from the same figures.
+"""
+
+import csv
+from decimal import Decimal
+from io import BytesIO
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.html import format_html, format_html_join
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from aanmelding.pdf import pdf_response
+from aanmelding.views.common import require
+from licenties.views.licences import csv_safe
+
+from .. import permissions
+from ..figures import national_figures, tables, with_shares
+from ..forms import SECTIONS
+from ..models import Rapportage
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NUMERIC_SECTIONS = {"aantallen", "leeftijd", "doelgroepen", "verwijzing"}
+
+
+def chosen_year(request) -> int:
+    try:
+        jaar = int(request.GET.get("jaar", ""))
+    except ValueError:
+        jaar = timezone.localdate().year
+    return min(max(jaar, 2000), 2100)
+
+
+def bar_chart(title, rows, width=640):
+    """A horizontal bar chart as inline SVG, for the page and the PDF alike.
+
+    Accessible: ``role="img"`` with the title as its name; the page shows the same numbers in
+    a table beside it. Labels are escaped like any other text. ``img-fluid`` lets Bootstrap
+    shrink it on a narrow screen; the PDF (no Bootstrap) keeps the size it is drawn at."""
+    bar, gap, left, right = 16, 6, 210, 60
+    most = max((value for _label, value in rows), default=0) or 1
+    height = len(rows) * (bar + gap) + gap
+
+    def drawn(i, text, value):
+        top, length = gap + i * (bar + gap), round((width - left - right) * value / most, 1)
+        baseline = top + bar - 4
+        number = number_format(value, force_grouping=True)
+        return (
+            left - 6,
+            baseline,
+            text,
+            left,
+            top,
+            length,
+            bar,
+            left + length + 4,
+            baseline,
+            number,
+        )
+
+    bars = format_html_join(
+        "",
+        '<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0b3d6b"></rect>'
+        '<text x="{}" y="{}" font-size="11">{}</text>',
+        (drawn(i, text, value) for i, (text, value) in enumerate(rows)),
+    )
+    return format_html(
+        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" '
+        'class="img-fluid" viewBox="0 0 {} {}" width="{}" height="{}" '
+        'font-family="DejaVu Sans, sans-serif">'
+        "<title>{}</title>{}</svg>",
+        title,
+        width,
+        height,
+        width,
+        height,
+        title,
+        bars,
+    )
+
+
+def breakdowns(figures):
+    """The participants by target group, age and referral: a chart and a table each."""
+    return [
+        {
+            "id": key,
+            "title": title,
+            "column": column,
+            "rows": with_shares(rows),
+            "chart": bar_chart(title, rows),
+        }
+        for key, title, column, rows in [
+            (
+                "doelgroepen",
+                _("Participants by target group"),
+                _("Target group"),
+                figures.doelgroepen,
+            ),
+            ("leeftijd", _("Participants by age"), _("Age"), figures.leeftijden),
+            (
+                "verwijzing",
+                _("How participants were referred"),
+                _("Referred by"),
+                figures.verwijzingen,
+            ),
+        ]
+    ]
+
+
+def national_context(jaar):
+    """What the page and the PDF show; the caller has checked the permission."""
+    figures = national_figures(jaar)
+    years = sorted({t["jaar"] for t in figures.trend} | {figures.jaar, timezone.localdate().year})
+    return {
+        "figures": figures,
+        "years": years,
+        "breakdowns": breakdowns(figures),
+        "province_chart": bar_chart(
+            _("Participants completed by province"),
+            [(p["provincie"], p["afgerond"]) for p in figures.provinces],
+        ),
+        "trend_chart": bar_chart(
+            _("Participants completed by year"),
+            [(str(t["jaar"]), t["participants"]) for t in figures.trend],
+        ),
+    }
+
+
+@login_required
+def national_overview(request):
+    require(permissions.can_see_overview(request.user))
+    context = national_context(chosen_year(request))
+    return render(request, "rapportage/national.html", context)
+
+
+@login_required
+def national_pdf(request):
+    require(permissions.can_see_overview(request.user))
+    context = national_context(chosen_year(request)) | {"today": timezone.localdate()}
+    filename = f"landelijk-overzicht-{context['figures'].jaar}.pdf"
+    return pdf_response("rapportage/pdf/national.html", context, filename, request)
+
+
+def _csv_cell(value):
+    if isinstance(value, Decimal):
+        return str(value).replace(".", ",")
+    return "" if value is None else csv_safe(value)
+
+
+@login_required
+def national_csv(request):
+    require(permissions.can_see_overview(request.user))
+    figures = national_figures(chosen_year(request))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="landelijk-{figures.jaar}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    for name, header, rows in tables(figures):
+        writer.writerow([csv_safe(name)])
+        writer.writerow([csv_safe(h) for h in header])
+        writer.writerows([_csv_cell(v) for v in row] for row in rows)
+        writer.writerow([])
+    return response
+
+
+@login_required
+def national_xlsx(request):
+    require(permissions.can_see_overview(request.user))
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    figures = national_figures(chosen_year(request))
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, header, rows in tables(figures):
+        sheet = workbook.create_sheet(name)
+        sheet.append([csv_safe(h) for h in header])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([csv_safe(v) if isinstance(v, str) else v for v in row])
+        sheet.freeze_panes = "A2"
+        sheet.column_dimensions["A"].width = 45
+        for column in "BCDEFG":
+            sheet.column_dimensions[column].width = 60 if name == "Good practices" else 18
+        if name == "Good practices":
+            for cell in sheet["C"]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    output = BytesIO()
+    workbook.save(output)
+    response = HttpResponse(output.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="landelijk-{figures.jaar}.xlsx"'
+    return response
+
+
+def display(report, name):
+    """A field's value as a reader expects it: Yes/No, one decimal, names, or a dash."""
+    value = getattr(report, name)
+    if name == "verlengen_gemeenten":
+        return ", ".join(g.naam for g in value.all()) or "–"
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, Decimal):
+        return number_format(value, 1)
+    return value
+
+
+def report_sections(report):
+    return [
+        {
+            "id": sid,
+            "title": title,
+            "numeric": sid in NUMERIC_SECTIONS,
+            "rows": [
+                (report._meta.get_field(name).verbose_name, display(report, name)) for name in names
+            ],
+        }
+        for sid, title, names in SECTIONS
+    ]
+
+
+def report_queryset():
+    return Rapportage.objects.select_related("licentie__bibliotheek").prefetch_related(
+        "verlengen_gemeenten", "licentie__gemeenten", "beoordelingen"
+    )
+
+
+def report_context(report):
+    return {
+        "rapportage": report,
+        "licentie": report.licentie,
+        "bibliotheek": report.licentie.bibliotheek,
+        "sections": report_sections(report),
+        "beoordelingen": report.beoordelingen.all(),
+    }
+
+
+@login_required
+def report_pdf(request, pk):
+    """The PDF of one year report: library staff get only their own library's (404 else)."""
+    qs = permissions.visible_rapportages(request.user, report_queryset())
+    report = get_object_or_404(qs, pk=pk)
+    licentie = report.licentie
+    filename = f"jaarrapportage-{slugify(licentie.bibliotheek.naam)}-{licentie.jaar}.pdf"
+    return pdf_response("rapportage/pdf/rapportage.html", report_context(report), filename, request)

@@ -1,0 +1,112 @@
+"""Detail for every permitted role; advice and the renewal decision for reviewers."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_fsm import has_transition_perm
+
+from aanmelding import audit
+from aanmelding.constants import Partij
+from aanmelding.views.common import require
+
+from .. import permissions, service
+from ..constants import RapportageStatus as S
+from ..forms import SECTIONS, BesluitForm, RapportageAdviesForm
+from ..reminders import awaiting
+from .library import get_report
+
+
+def rounds(report):
+    by_round = {}
+    for advice in report.beoordelingen.all():
+        by_round.setdefault(advice.ronde, {})[advice.partij] = advice
+    return [
+        {
+            "ronde": r,
+            "kb": by_round.get(r, {}).get(Partij.KB),
+            "digisterker": by_round.get(r, {}).get(Partij.DIGISTERKER),
+        }
+        for r in range(report.ronde, 0, -1)
+    ]
+
+
+def report_context(request, report, advies_form=None, besluit_form=None):
+    user = request.user
+    return {
+        "rapportage": report,
+        "sections": SECTIONS,
+        "rounds": rounds(report),
+        "timeline": audit.history(report),
+        "can_edit": permissions.can_edit(user, report).allowed,
+        "can_submit": report.status in (S.CONCEPT, S.AANVULLING_GEVRAAGD)
+        and has_transition_perm(report.indienen, user),
+        "can_advise": permissions.can_advise(report, user).allowed,
+        "can_decide": report.status == S.BEOORDEELD
+        and permissions.can_decide(report, user).allowed,
+        "advies_form": advies_form or RapportageAdviesForm(initial={"seen_status": report.status}),
+        "besluit_form": besluit_form or BesluitForm(),
+    }
+
+
+@login_required
+def detail(request, pk):
+    report = get_report(request, pk)
+    return render(request, "rapportage/detail.html", report_context(request, report))
+
+
+@login_required
+@require_POST
+def advise(request, pk):
+    report = get_report(request, pk)
+    require(permissions.can_advise(report, request.user))
+    form = RapportageAdviesForm(request.POST)
+    if form.is_valid():
+        try:
+            service.advise(report, request.user, **form.cleaned_data)
+        except service.WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Your advice was recorded."))
+            return redirect("rapportage:detail", pk=pk)
+    status = 409 if form.non_field_errors() else 200
+    context = report_context(request, report, advies_form=form)
+    return render(request, "rapportage/detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def decide(request, pk):
+    report = get_report(request, pk)
+    require(permissions.can_decide(report, request.user))
+    form = BesluitForm(request.POST)
+    if form.is_valid():
+        try:
+            service.decide(report, request.user, **form.cleaned_data)
+        except service.WorkflowError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The renewal decision was recorded."))
+            return redirect("rapportage:detail", pk=pk)
+    context = report_context(request, report, besluit_form=form)
+    return render(request, "rapportage/detail.html", context, status=200)
+
+
+@login_required
+def dashboard(request):
+    require(permissions.can_see_overview(request.user))
+    qs = permissions.visible_rapportages(request.user).select_related("licentie__bibliotheek")
+    status = request.GET.get("status", "")
+    if status == "" and request.user.partij:
+        qs = qs.filter(status__in=awaiting(request.user.partij))
+    elif status in S.values:
+        qs = qs.filter(status=status)
+    page = Paginator(qs.order_by("deadline", "pk"), 50).get_page(request.GET.get("pagina"))
+    statuses = [(v, label) for v, label in S.choices if v not in (S.OPEN, S.CONCEPT)]
+    return render(
+        request,
+        "rapportage/dashboard.html",
+        {"page": page, "status": status, "statuses": statuses},
+    )
