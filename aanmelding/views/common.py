@@ -15,3 +15,10 @@ def require(verdict):
     allowed, reason = verdict
     if not allowed:
         raise PermissionDenied(reason)
+
+
+def query_without_page(request) -> str:
+    """The current filters as a query string, for the links of the pagination include."""
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return query.urlencode()

@@ -12,7 +12,7 @@ from .. import permissions, service
 from ..constants import OPENSTAANDE_PARTIJEN, Status
 from ..forms import AdviesForm, DashboardFilterForm, IntrekkenForm
 from ..models import Aanmelding
-from .common import get_aanmelding, require
+from .common import get_aanmelding, query_without_page, require
 from .plan import plan_context, plan_queryset
 
 
@@ -47,12 +47,10 @@ def dashboard(request):
     require(permissions.can_see_overview(request.user))
     form, qs = filtered(request.user, request.GET)
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
     return render(
         request,
         "aanmelding/dashboard.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query_without_page(request)},
     )
 
 

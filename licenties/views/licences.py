@@ -14,7 +14,7 @@ from django_fsm import has_transition_perm
 
 from aanmelding import audit
 from aanmelding.models import Bibliotheek
-from aanmelding.views.common import require
+from aanmelding.views.common import query_without_page, require
 
 from .. import permissions, service
 from ..constants import DEFAULT_TARIEF
@@ -63,12 +63,10 @@ def licence_list(request):
     require(permissions.can_list_all(request.user))
     form, qs = filtered_licences(request.user, request.GET)
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
     return render(
         request,
         "licenties/lijst.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query_without_page(request)},
     )
 
 

@@ -10,7 +10,7 @@ from django_fsm import has_transition_perm
 
 from aanmelding import audit
 from aanmelding.constants import Partij
-from aanmelding.views.common import require
+from aanmelding.views.common import query_without_page, require
 
 from .. import permissions, service
 from ..constants import RapportageStatus as S
@@ -108,5 +108,10 @@ def dashboard(request):
     return render(
         request,
         "rapportage/dashboard.html",
-        {"page": page, "status": status, "statuses": statuses},
+        {
+            "page": page,
+            "status": status,
+            "statuses": statuses,
+            "query": query_without_page(request),
+        },
     )

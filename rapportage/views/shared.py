@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.shortcuts import render
 
 from aanmelding.models import Bibliotheek, Gemeente
-from aanmelding.views.common import require
+from aanmelding.views.common import query_without_page, require
 
 from .. import permissions
 from ..constants import AFGEROND
@@ -43,12 +43,10 @@ def good_practices(request):
                 ).values("pk")
             )
     page = Paginator(qs, 20).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
     return render(
         request,
         "rapportage/good_practices.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": form, "page": page, "query": query_without_page(request)},
     )
 
 
@@ -64,5 +62,10 @@ def reminder_log(request):
     return render(
         request,
         "rapportage/herinneringen.html",
-        {"page": page, "libraries": libraries, "chosen": chosen},
+        {
+            "page": page,
+            "libraries": libraries,
+            "chosen": chosen,
+            "query": query_without_page(request),
+        },
     )
