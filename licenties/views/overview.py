@@ -10,6 +10,7 @@ from aanmelding.views.common import require
 
 from .. import permissions
 from ..constants import LicentieStatus
+from ..coverage_map import WIDTH, municipality_shapes
 from ..models import Licentie
 
 
@@ -28,9 +29,10 @@ def coverage(jaar):
     for gemeente in gemeenten:
         row = provinces.setdefault(
             gemeente.provincie,
-            {"provincie": gemeente.provincie, "total": 0, "covered": 0, "missing": []},
+            {"provincie": gemeente.provincie, "total": 0, "covered": 0, "missing": [], "all": []},
         )
         row["total"] += 1
+        row["all"].append(gemeente)
         if gemeente.covered:
             row["covered"] += 1
         else:
@@ -54,6 +56,12 @@ def overview(request):
     provinces = coverage(jaar)
     covered = sum(p["covered"] for p in provinces)
     total = sum(p["total"] for p in provinces)
+    shapes, height = municipality_shapes()
+    map_areas = [
+        (gemeente, shapes.get(gemeente.cbs_code, ""))
+        for province in provinces
+        for gemeente in province["all"]
+    ]
     return render(
         request,
         "licenties/overzicht.html",
@@ -64,5 +72,8 @@ def overview(request):
             "provinces": provinces,
             "covered": covered,
             "total_gemeenten": total,
+            "map_areas": map_areas,
+            "map_width": WIDTH,
+            "map_height": height,
         },
     )
