@@ -71,3 +71,6 @@ class TransitionLogAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the audit trail is append-only

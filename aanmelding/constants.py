@@ -43,6 +43,11 @@ OPENSTAANDE_PARTIJEN = {
 }
 
 
+def awaiting(partij) -> list[str]:
+    """The states in which this party's advice is outstanding."""
+    return [status for status, parties in OPENSTAANDE_PARTIJEN.items() if partij in parties]
+
+
 class Advies(models.TextChoices):
     POSITIEF = "positief", _("Positive")
     NEGATIEF = "negatief", _("Negative")

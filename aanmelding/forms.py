@@ -120,7 +120,7 @@ class SamenwerkingForm(forms.ModelForm):
 
 
 SamenwerkingFormSet = forms.modelformset_factory(
-    GemeenteSamenwerking, form=SamenwerkingForm, extra=0, can_delete=False
+    GemeenteSamenwerking, form=SamenwerkingForm, extra=0, can_delete=False, edit_only=True
 )
 
 

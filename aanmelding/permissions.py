@@ -52,14 +52,6 @@ def visible_aanmeldingen(user, queryset=None):
     return qs.filter(rule)
 
 
-def can_view(user, aanmelding) -> Verdict:
-    if is_staff_of(user, aanmelding.bibliotheek_id):
-        return ALLOWED
-    if sees_all_submitted(user) and aanmelding.status != Status.CONCEPT:
-        return ALLOWED
-    return Verdict(False, _("You may not see this sign-up."))
-
-
 def can_create(user) -> Verdict:
     if user.is_authenticated and user.is_bibliotheekmedewerker:
         return ALLOWED
@@ -87,6 +79,8 @@ def can_advise(aanmelding, user) -> Verdict:
     partij = getattr(user, "partij", None) if user.is_authenticated else None
     if partij is None:
         return Verdict(False, _("Only KB and Digisterker reviewers give advice."))
+    if is_staff_of(user, aanmelding.bibliotheek_id):
+        return Verdict(False, _("You cannot advise on your own library."))
     if partij not in OPENSTAANDE_PARTIJEN.get(aanmelding.status, set()):
         return Verdict(False, _("Your party has no advice outstanding on this plan."))
     return ALLOWED

@@ -39,7 +39,10 @@ def submission_errors(aanmelding) -> dict[str, str]:
         errors["doelgroepen"] = _("Choose at least one target group.")
     elif Doelgroep.ANDERS in aanmelding.doelgroepen and not aanmelding.doelgroepen_anders:
         errors["doelgroepen_anders"] = _("Describe the other target group.")
-    if aanmelding.eerste_licentiejaar and aanmelding.eerste_licentiejaar < timezone.now().year:
+    if (
+        aanmelding.eerste_licentiejaar
+        and aanmelding.eerste_licentiejaar < timezone.localdate().year
+    ):
         errors["eerste_licentiejaar"] = _("The first licence year cannot lie in the past.")
     for year in (1, 2, 3):
         courses = getattr(aanmelding, f"cursussen_jaar{year}") or 0

@@ -65,6 +65,10 @@ def _locked(aanmelding) -> Aanmelding:
 @transaction.atomic
 def submit(aanmelding, by) -> Aanmelding:
     aanmelding = _locked(aanmelding)
+    if aanmelding.status == Status.INGEDIEND and permissions.is_staff_of(
+        by, aanmelding.bibliotheek_id
+    ):
+        return aanmelding  # submitted already (a double click): nothing more to do
     name = "opnieuw_indienen" if aanmelding.status == Status.AANVULLING_GEVRAAGD else "indienen"
     missing = missing_parts(aanmelding)
     if missing and aanmelding.is_bewerkbaar and permissions.can_edit(by, aanmelding):

@@ -134,6 +134,10 @@ class Tarief(models.Model):
         return DEFAULT_TARIEF if tarief is None else tarief
 
 
+# Renewal creates the next year and ending needs a reason: only their services take them.
+SERVICE_ONLY = {"admin": False}
+
+
 class Licentie(ConcurrentTransitionMixin, models.Model):
     """One licence year of one library."""
 
@@ -241,6 +245,7 @@ class Licentie(ConcurrentTransitionMixin, models.Model):
         source=[LicentieStatus.ACTIEF, LicentieStatus.VERLOPEN],
         target=LicentieStatus.VERLENGD,
         permission=perm.can_renew,
+        custom=SERVICE_ONLY,
     )
     def verlengen(self, *, by=None, remark=""):
         pass
@@ -250,6 +255,7 @@ class Licentie(ConcurrentTransitionMixin, models.Model):
         source=[LicentieStatus.GEPLAND, LicentieStatus.ACTIEF],
         target=LicentieStatus.BEEINDIGD,
         permission=perm.can_end,
+        custom=SERVICE_ONLY,
     )
     def beeindigen(self, *, by, remark=""):
         self.reden_beeindiging = remark

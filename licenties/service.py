@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from aanmelding.workflow import StaleState, WorkflowError, perform
 
-from .constants import LicentieStatus
+from .constants import LicentieStatus, OvereenkomstStatus
 from .models import Licentie, Overeenkomst, Tarief, default_end
 
 logger = logging.getLogger(__name__)
@@ -131,12 +131,13 @@ def save_agreement(form, by, versie) -> Overeenkomst:
 
 
 def _sync_planned(overeenkomst):
-    """Planned licence years cover what the agreement names."""
+    """A planned first licence year covers what the agreement names. Renewed years keep the
+    municipalities the renewal decision gave them."""
     gemeenten = list(overeenkomst.gemeenten.all())
     if not gemeenten:
         return
     for licentie in Licentie.objects.filter(
-        bibliotheek=overeenkomst.bibliotheek, status=LicentieStatus.GEPLAND
+        bibliotheek=overeenkomst.bibliotheek, status=LicentieStatus.GEPLAND, vorige__isnull=True
     ):
         licentie.gemeenten.set(gemeenten)
 
@@ -181,7 +182,7 @@ def update_states() -> dict[str, int]:
     due_start = Licentie.objects.filter(
         status=LicentieStatus.GEPLAND,
         begindatum__lte=today,
-        bibliotheek__overeenkomst__status="getekend",
+        bibliotheek__overeenkomst__status=OvereenkomstStatus.GETEKEND,
     ).values_list("pk", flat=True)
     due_end = Licentie.objects.filter(
         status=LicentieStatus.ACTIEF, einddatum__lt=today, volgende__isnull=True

@@ -34,6 +34,14 @@ AFGEROND = [
 ]
 
 
+def awaiting_reports(partij) -> list[str]:
+    """Report states in which this party has something to do: its advice is outstanding, or
+    — for KB — the renewal decision once both have advised."""
+    from aanmelding.constants import Partij, awaiting
+
+    return awaiting(partij) + ([RapportageStatus.BEOORDEELD] if partij == Partij.KB else [])
+
+
 class Soort(models.TextChoices):
     """Kinds of reminder."""
 

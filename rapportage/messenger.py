@@ -13,6 +13,7 @@ EVENTS = {
         (Rol.KB_BEOORDELAAR, "rapportage/email/wacht_op_beoordeling.txt"),
         (Rol.DIGISTERKER_BEOORDELAAR, "rapportage/email/wacht_op_beoordeling.txt"),
     ],
+    S.BEOORDEELD: [(Rol.KB_BEOORDELAAR, "rapportage/email/besluit_nodig.txt")],
     S.AANVULLING_GEVRAAGD: [("library", "rapportage/email/aanvulling_gevraagd.txt")],
     S.VERLENGD: [("library", "rapportage/email/verlengd.txt")],
     S.NIET_VERLENGD: [("library", "rapportage/email/niet_verlengd.txt")],

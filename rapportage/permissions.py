@@ -25,7 +25,6 @@ __all__ = [
     "can_advise_as_kb",
     "can_decide",
     "can_edit",
-    "can_view",
     "visible_rapportages",
     "can_see_overview",
     "can_see_good_practices",
@@ -51,14 +50,6 @@ def visible_rapportages(user, queryset=None):
     if _sees_all(user):
         rule |= ~Q(status__in=NOG_IN_TE_DIENEN)
     return qs.filter(rule)
-
-
-def can_view(user, rapportage) -> Verdict:
-    return (
-        ALLOWED
-        if visible_rapportages(user).filter(pk=rapportage.pk).exists()
-        else Verdict(False, _("You may not see this report."))
-    )
 
 
 def can_edit(user, rapportage) -> Verdict:

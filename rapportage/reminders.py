@@ -25,12 +25,13 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from aanmelding.constants import OPENSTAANDE_PARTIJEN, PARTIJ_VAN_ROL, Rol
+from aanmelding.constants import PARTIJ_VAN_ROL, Rol, awaiting
 from aanmelding.messenger import library_addresses, render_email, role_addresses
 from aanmelding.models import Aanmelding
+from licenties.constants import LicentieStatus
 
 from . import service
-from .constants import NOG_IN_TE_DIENEN, Soort
+from .constants import NOG_IN_TE_DIENEN, Soort, awaiting_reports
 from .models import Herinnering, Rapportage
 
 logger = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def overdue_number(deadline, today) -> tuple[int, date] | None:
 def report_reminders(today) -> list[Due]:
     reports = (
         Rapportage.objects.filter(status__in=NOG_IN_TE_DIENEN, opent_op__lte=today)
+        .exclude(licentie__status=LicentieStatus.BEEINDIGD)  # ended early: nothing to report
         .select_related("licentie__bibliotheek")
         .prefetch_related("licentie__bibliotheek__medewerkers__groups")
     )
@@ -93,10 +95,6 @@ def report_reminders(today) -> list[Due]:
     return dues
 
 
-def awaiting(partij):
-    return [status for status, parties in OPENSTAANDE_PARTIJEN.items() if partij in parties]
-
-
 def digest_reminders(today) -> list[Due]:
     """Once a week, each reviewer hears what awaits their party; nothing awaits, no mail."""
     week = today - timedelta(days=(today.weekday() - settings.HERINNERING_DIGEST_WEEKDAY) % 7)
@@ -108,7 +106,7 @@ def digest_reminders(today) -> list[Due]:
         .distinct()
     )
     something_awaits = {
-        partij: Rapportage.objects.filter(status__in=awaiting(partij)).exists()
+        partij: Rapportage.objects.filter(status__in=awaiting_reports(partij)).exists()
         or Aanmelding.objects.filter(status__in=awaiting(partij)).exists()
         for partij in set(PARTIJ_VAN_ROL.values())
     }
@@ -193,12 +191,11 @@ def context_for(herinnering):
         }
     else:
         partij = herinnering.ontvanger.partij
-        statuses = awaiting(partij)
         context |= {
-            "rapportages": Rapportage.objects.filter(status__in=statuses).select_related(
-                "licentie__bibliotheek"
-            ),
-            "aanmeldingen": Aanmelding.objects.filter(status__in=statuses).select_related(
+            "rapportages": Rapportage.objects.filter(
+                status__in=awaiting_reports(partij)
+            ).select_related("licentie__bibliotheek"),
+            "aanmeldingen": Aanmelding.objects.filter(status__in=awaiting(partij)).select_related(
                 "bibliotheek"
             ),
             "url": settings.SITE_URL + reverse("rapportage:dashboard"),

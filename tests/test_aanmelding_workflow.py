@@ -346,7 +346,6 @@ REFUSED = [
     (Status.AANVULLING_GEVRAAGD, "kb", "submit", 403),
     (Status.CONCEPT, "kb", "submit", 404),
     (Status.AANVULLING_GEVRAAGD, "coordinator", "submit", 403),
-    (Status.INGEDIEND, "medewerker", "submit", 403),  # submitting twice
     (Status.GOEDGEKEURD, "medewerker", "submit", 403),
     (Status.INGETROKKEN, "medewerker", "submit", 403),
     (Status.CONCEPT, "andere_medewerker", "submit", 404),
@@ -399,6 +398,15 @@ def test_service_refuses_the_wrong_state_role_or_library_and_changes_nothing(
     before = snapshot(plan)
     with pytest.raises(PermissionDenied):
         call_service(action, plan, people[who])
+    assert snapshot(plan) == before
+
+
+def test_submitting_twice_changes_nothing_the_second_time(client, people):
+    plan = plan_in(Status.INGEDIEND, people)
+    before = snapshot(plan)
+    client.force_login(people["medewerker"])
+    response = client.post(reverse("aanmelding:submit", args=[plan.pk]))  # a double click
+    assert response.status_code == 302
     assert snapshot(plan) == before
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from aanmelding.constants import Advies, Rol, Status
 from aanmelding.models import Aanmelding, Beoordeling, TransitionLog
 
-from .factories import AanmeldingFactory, BibliotheekFactory, UserFactory
+from .factories import AanmeldingFactory, BibliotheekFactory, UserFactory, staff_of
 
 pytestmark = pytest.mark.django_db
 
@@ -285,3 +285,26 @@ def test_a_deactivated_reviewer_is_logged_out_at_once(client, ingediend):
     response = client.get(url("detail", ingediend))
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_a_reviewer_who_also_works_at_the_library_cannot_advise_on_its_plan(ingediend):
+    from django.contrib.auth.models import Group
+
+    from aanmelding import permissions
+
+    both = staff_of(ingediend.bibliotheek)
+    both.groups.add(Group.objects.get(name=Rol.KB_BEOORDELAAR))
+    both = type(both).objects.get(pk=both.pk)  # fresh roles
+    assert not permissions.can_advise(ingediend, both)
+
+
+def test_nobody_deletes_the_audit_trail_in_the_admin(admin_client, ingediend, medewerker):
+    from aanmelding import service
+
+    service.withdraw(ingediend, medewerker)
+    entry = TransitionLog.objects.get()
+    response = admin_client.post(
+        reverse("admin:aanmelding_transitionlog_delete", args=[entry.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert TransitionLog.objects.filter(pk=entry.pk).exists()

@@ -150,7 +150,6 @@ def test_withdrawal_sends_no_mail(mailoutbox, mail_on_commit, ingediend, medewer
         ("coordinator", "advise"),
         ("kb", "submit"),
         ("andere_medewerker", "withdraw"),
-        ("medewerker", "submit"),  # already submitted
     ],
 )
 def test_a_refused_action_sends_no_mail(
@@ -256,3 +255,9 @@ def test_mail_is_queued_in_redis_after_commit(mail_on_commit):
         if queued is not None:
             broker.lrem("celery", 1, queued)
         probe.close()
+
+
+def test_submitting_twice_sends_no_second_mail(mailoutbox, mail_on_commit, ingediend, medewerker):
+    with mail_on_commit():
+        service.submit(ingediend, medewerker)  # a double click after the first submission
+    assert mailoutbox == []

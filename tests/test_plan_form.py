@@ -671,3 +671,25 @@ def test_an_incomplete_submission_still_saves_what_was_typed_as_a_draft(client, 
     assert aanmelding.status == "concept"
     assert f'name="versie" value="{aanmelding.versie}"' in response.content.decode()
     assert 'href="#id_eerste_licentiejaar"' in response.content.decode()
+
+
+def test_a_forged_extra_municipality_row_is_ignored_not_a_server_error(client, medewerker):
+    from aanmelding import service as aanmelding_service
+
+    aanmelding = aanmelding_service.start(medewerker.bibliotheek, by=medewerker)
+    client.force_login(medewerker)
+    rows = list(aanmelding.samenwerkingen.values_list("pk", flat=True))
+    data = {
+        "versie": aanmelding.versie,
+        "samenwerking-TOTAL_FORMS": str(len(rows) + 1),
+        "samenwerking-INITIAL_FORMS": str(len(rows)),
+        f"samenwerking-{len(rows)}-inhoud": "Een gemeente die niet in het werkgebied ligt",
+        "opslaan": "1",
+    }
+    for i, pk in enumerate(rows):
+        data[f"samenwerking-{i}-id"] = pk
+
+    response = client.post(reverse("aanmelding:edit", args=[aanmelding.pk]), data)
+
+    assert response.status_code in (200, 302)
+    assert aanmelding.samenwerkingen.count() == len(rows)

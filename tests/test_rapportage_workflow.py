@@ -824,3 +824,29 @@ def test_list_pages_run_the_same_queries_for_10_and_1000_reports(
     many_reports(990)
     many = count_queries(client, url)
     assert (few, many) == (expected, expected)
+
+
+def test_a_report_awaiting_the_renewal_decision_is_in_kbs_default_queue_only(client, people):
+    report = report_in(S.BEOORDEELD, people)
+    client.force_login(people["kb"])
+    assert report in client.get(reverse("rapportage:dashboard")).context["page"].object_list
+    client.force_login(people["digisterker"])
+    assert report not in client.get(reverse("rapportage:dashboard")).context["page"].object_list
+
+
+def test_kb_hears_by_email_when_both_parties_have_advised(
+    people, mailoutbox, django_capture_on_commit_callbacks
+):
+    report = report_in(S.WACHT_OP_DIGISTERKER, people)
+    with django_capture_on_commit_callbacks(execute=True):
+        advise(report, people["digisterker"])
+    assert [m.to for m in mailoutbox] == [[people["kb"].email]]
+    assert report.licentie.bibliotheek.naam in mailoutbox[0].subject
+
+
+def test_satisfaction_is_shown_as_a_number_not_as_money(client, people):
+    report = report_in(S.INGEDIEND, people)
+    client.force_login(people["medewerker"])
+    html = client.get(reverse("rapportage:detail", args=[report.pk])).content.decode()
+    assert f"€ {report.tevredenheid}".replace(".", ",") not in html
+    assert str(report.tevredenheid).replace(".", ",") in html

@@ -289,9 +289,13 @@ def test_the_digest_goes_only_to_the_party_awaited(scan, people, mailoutbox, sta
     assert Rapportage.objects.get().licentie.bibliotheek.naam in body
 
 
-@pytest.mark.parametrize(
-    "status", [S.OPEN, S.CONCEPT, S.AANVULLING_GEVRAAGD, S.BEOORDEELD, S.NIET_VERLENGD]
-)
+def test_a_report_awaiting_the_renewal_decision_is_in_kbs_digest_only(scan, people, mailoutbox):
+    report_awaiting(S.BEOORDEELD)
+    scan(MONDAY)
+    assert digests(mailoutbox) == [(people["kb"].email,)]
+
+
+@pytest.mark.parametrize("status", [S.OPEN, S.CONCEPT, S.AANVULLING_GEVRAAGD, S.NIET_VERLENGD])
 def test_no_digest_when_nothing_awaits_the_reviewers(scan, people, mailoutbox, status):
     report_awaiting(status)
     scan(MONDAY)
@@ -555,3 +559,12 @@ def test_two_scans_at_once_record_and_send_each_reminder_once(mailoutbox):
     assert all(h.verzonden_op is not None and h.pogingen >= 1 for h in rows)
     sent = [(m.subject, tuple(m.to)) for m in mailoutbox]
     assert len(sent) == len(set(sent)) == rows.count() == 7
+
+
+def test_a_licence_ended_early_gets_no_more_report_reminders(scan, bibliotheek, mailoutbox):
+    licentie = LicentieFactory(bibliotheek=bibliotheek, beeindigd=True, begindatum=date(2026, 1, 1))
+    RapportageFactory(licentie=licentie, status=S.OPEN)
+    for day in [OPENS, REMINDER, *OVERDUE]:
+        scan(day)
+    assert not Herinnering.objects.filter(rapportage__isnull=False).exists()
+    assert mailoutbox == []

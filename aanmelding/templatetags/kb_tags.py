@@ -3,6 +3,9 @@ from django.forms import BaseFormSet
 
 register = template.Library()
 
+# Amounts in euros; other decimals (a satisfaction of 8.3) are plain numbers.
+MONEY_FIELDS = {"eigen_budget", "cofinanciering", "financiering_bedrag", "waarde", "bedrag"}
+
 
 def _errors(form, prefix_label=""):
     for error in form.non_field_errors():
@@ -45,11 +48,19 @@ def error_summary(*forms):
 
 @register.filter
 def status_class(status):
+    """The badge colour of a state of a sign-up, licence or report."""
     return {
         "concept": "text-bg-secondary",
+        "open": "text-bg-secondary",
+        "gepland": "text-bg-secondary",
         "goedgekeurd": "text-bg-success",
+        "actief": "text-bg-success",
+        "verlengd": "text-bg-success",
         "afgewezen": "text-bg-danger",
+        "niet_verlengd": "text-bg-danger",
         "ingetrokken": "text-bg-dark",
+        "beeindigd": "text-bg-dark",
+        "verlopen": "text-bg-light border",
         "aanvulling_gevraagd": "text-bg-warning",
     }.get(status, "text-bg-primary")
 
@@ -75,7 +86,7 @@ def field_rows(obj, names):
             value = getattr(obj, f"get_{name}_display")()
         elif isinstance(value, bool):
             value = _("Yes") if value else _("No")
-        elif field.get_internal_type() == "DecimalField" and value is not None:
+        elif name in MONEY_FIELDS and value is not None:
             value = "€ " + number_format(value, 2, force_grouping=True)
         elif field.get_internal_type() == "FileField":
             value = obj.bijlage_naam if value else ""

@@ -9,15 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, service
-from ..constants import OPENSTAANDE_PARTIJEN, Status
+from ..constants import Status, awaiting
 from ..forms import AdviesForm, DashboardFilterForm, IntrekkenForm
 from ..models import Aanmelding
 from .common import get_aanmelding, query_without_page, require
 from .plan import plan_context, plan_queryset
-
-
-def awaiting(partij):
-    return [status for status, parties in OPENSTAANDE_PARTIJEN.items() if partij in parties]
 
 
 def filtered(user, data):

@@ -14,8 +14,8 @@ from aanmelding.views.common import query_without_page, require
 
 from .. import permissions, service
 from ..constants import RapportageStatus as S
+from ..constants import awaiting_reports
 from ..forms import SECTIONS, BesluitForm, RapportageAdviesForm
-from ..reminders import awaiting
 from .library import get_report
 
 
@@ -100,7 +100,7 @@ def dashboard(request):
     qs = permissions.visible_rapportages(request.user).select_related("licentie__bibliotheek")
     status = request.GET.get("status", "")
     if status == "" and request.user.partij:
-        qs = qs.filter(status__in=awaiting(request.user.partij))
+        qs = qs.filter(status__in=awaiting_reports(request.user.partij))
     elif status in S.values:
         qs = qs.filter(status=status)
     page = Paginator(qs.order_by("deadline", "pk"), 50).get_page(request.GET.get("pagina"))

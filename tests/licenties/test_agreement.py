@@ -354,3 +354,23 @@ def test_agreement_pages_need_a_login(client, bibliotheek):
         response = client.get(reverse(f"licenties:{name}", args=[bibliotheek.pk]))
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
+
+
+def test_editing_the_agreement_never_changes_a_renewed_years_municipalities(client, digisterker):
+    from licenties import service as licence_service
+
+    from ..factories import UserFactory
+
+    a, b = GemeenteFactory(), GemeenteFactory()
+    bibliotheek = BibliotheekFactory(werkgebied=[a, b])
+    OvereenkomstFactory(bibliotheek=bibliotheek, getekend=True)
+    first = LicentieFactory(bibliotheek=bibliotheek, actief=True, gemeenten=[a, b])
+    renewed = licence_service.renew(first, UserFactory(kb=True), gemeenten=[a])
+    client.force_login(digisterker)
+
+    client.post(
+        reverse("licenties:agreement", args=[bibliotheek.pk]),
+        {"gemeenten": [a.pk, b.pk], "getekend_op": "2026-01-01", "versie": 1},
+    )
+
+    assert list(renewed.gemeenten.all()) == [a]
