@@ -25,13 +25,16 @@ class StaleState(WorkflowError):
         )
 
 
-def perform(obj, name, by, remark="", **kwargs):
+def perform(obj, name, by, remark="", *, system=False, **kwargs):
     """Run transition ``name`` on ``obj`` for user ``by`` and save; the caller holds a
     transaction. Refused with PermissionDenied (wrong role, organisation or state) or
-    WorkflowError (a condition is not met). ``by=None`` is the system itself (a scheduled
-    task): it passes the permission check, never the state and conditions."""
+    WorkflowError (a condition is not met). ``system=True`` (with ``by=None``) is a scheduled
+    task acting by the calendar: it skips the role check, never the state and conditions."""
     method = getattr(obj, name)
-    if by is not None and not has_transition_perm(method, by):
+    if system:
+        if by is not None:
+            raise ValueError("A system step is taken by nobody: pass by=None.")
+    elif by is None or not has_transition_perm(method, by):
         raise PermissionDenied(_("You may not do this now."))
     if not can_proceed(method):
         raise WorkflowError(_("This step is not possible yet."))

@@ -168,7 +168,7 @@ def _step(pk, source, name, remark) -> bool:
                 licentie, source
             ):
                 return False
-            perform(licentie, name, None, remark)
+            perform(licentie, name, None, remark, system=True)
             return True
     except (StaleState, WorkflowError):
         return False

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from aanmelding.models import Gemeente
 from licenties.constants import LicentieStatus
+from licenties.coverage import coverage, year_licences
 from licenties.models import Licentie
-from licenties.views.overview import coverage, year_licences
 
 from .constants import AFGEROND, DOELGROEPEN, LEEFTIJDEN, NOG_IN_TE_DIENEN, VERWIJZINGEN
 from .constants import RapportageStatus as S

@@ -9,7 +9,9 @@ sent in the same transaction as the mail goes out:
   scan sends it (retried, never lost);
 * the mail server fails: the send task is retried with back-off; the row stays unsent;
 * a worker dies after the mail server accepted the mail but before the row was marked sent:
-  the one case in which a reminder can go out twice. Every other path sends it once.
+  the one case in which a reminder can go out twice. Every other path sends it once;
+* a reminder that failed ``HERINNERING_MAX_POGINGEN`` times is no longer retried: the
+  coordinator's reminder log shows it as not sent, with its number of attempts.
 """
 
 import logging
@@ -165,7 +167,9 @@ def run(today=None, dry_run=False) -> list[Due]:
     service.open_due_reports(today)
     new = [due for due in due_reminders(today) if not _exists(due)]
     recorded = {h.pk for h in map(record, new) if h is not None}
-    unsent = Herinnering.objects.filter(verzonden_op__isnull=True).exclude(pk__in=recorded)
+    unsent = Herinnering.objects.filter(
+        verzonden_op__isnull=True, pogingen__lt=settings.HERINNERING_MAX_POGINGEN
+    ).exclude(pk__in=recorded)
     for pk in unsent.values_list("pk", flat=True):  # left unsent by a broker or worker failure
         queue_send(pk)
     return new

@@ -229,7 +229,8 @@ def test_an_incomplete_report_cannot_be_submitted(client, people):
     assert response.status_code == 200
     form = response.context["form"]
     assert set(form.errors) == {"good_practices", "plannen"}
-    assert snapshot(report) == before
+    assert reload(report).status == S.CONCEPT  # kept as a draft, not submitted
+    before = snapshot(report)
 
     response = client.post(reverse("rapportage:submit", args=[report.pk]), follow=True)
     assert _("The report is not complete yet.") in response.content.decode()
@@ -850,3 +851,18 @@ def test_satisfaction_is_shown_as_a_number_not_as_money(client, people):
     html = client.get(reverse("rapportage:detail", args=[report.pk])).content.decode()
     assert f"€ {report.tevredenheid}".replace(".", ",") not in html
     assert str(report.tevredenheid).replace(".", ",") in html
+
+
+def test_an_incomplete_submission_still_saves_what_was_typed_as_a_draft(client, people):
+    report = make_report(people["medewerker"].bibliotheek, ingevuld=False)
+    client.force_login(people["medewerker"])
+    data = {"versie": report.versie, "wat_ging_goed": "De kleine groepen.", "indienen": "1"}
+
+    response = client.post(reverse("rapportage:edit", args=[report.pk]), data)
+
+    assert response.status_code == 200
+    report = reload(report)
+    assert report.status == S.CONCEPT
+    assert report.wat_ging_goed == "De kleine groepen."
+    assert f'name="versie" value="{report.versie}"' in response.content.decode()
+    assert 'href="#id_cursussen_gestart"' in response.content.decode()

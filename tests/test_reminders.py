@@ -431,6 +431,23 @@ def test_a_mail_server_failure_leaves_the_row_unsent_and_a_later_send_succeeds_o
     assert len(mailoutbox) == 1
 
 
+def test_a_reminder_that_failed_too_often_is_no_longer_retried(
+    settings, scan, licentie, mailoutbox, django_capture_on_commit_callbacks
+):
+    settings.HERINNERING_MAX_POGINGEN = 3
+    service.open_due_reports(OPENS)
+    [due] = reminders.due_reminders(OPENS)
+    with django_capture_on_commit_callbacks(execute=False):
+        herinnering = reminders.record(due)
+    Herinnering.objects.filter(pk=herinnering.pk).update(pogingen=3)
+
+    scan(OPENS + timedelta(days=1))
+
+    herinnering.refresh_from_db()
+    assert herinnering.verzonden_op is None
+    assert announcement_subject() not in [m.subject for m in mailoutbox]
+
+
 def test_sending_a_reminder_that_does_not_exist_sends_nothing(mailoutbox):
     assert reminders.send(123456) is False
     assert mailoutbox == []

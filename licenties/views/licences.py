@@ -14,6 +14,7 @@ from django_fsm import has_transition_perm
 
 from aanmelding import audit
 from aanmelding.models import Bibliotheek
+from aanmelding.spreadsheets import csv_safe
 from aanmelding.views.common import query_without_page, require
 
 from .. import permissions, service
@@ -153,12 +154,6 @@ def tarieven(request):
         "licenties/tarieven.html",
         {"form": form, "tarieven": Tarief.objects.all(), "default_tarief": DEFAULT_TARIEF},
     )
-
-
-def csv_safe(value):
-    """A spreadsheet never runs a cell as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @login_required

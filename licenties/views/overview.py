@@ -1,43 +1,15 @@
 """The coordinator's national view of one year: licences, libraries, budget, coverage."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Sum
 from django.shortcuts import render
 from django.utils import timezone
 
-from aanmelding.models import Gemeente
 from aanmelding.views.common import require
 
 from .. import permissions
-from ..constants import LicentieStatus
+from ..coverage import coverage, year_licences
 from ..coverage_map import WIDTH, municipality_shapes
-from ..models import Licentie
-
-
-def year_licences(jaar):
-    return Licentie.objects.filter(begindatum__year=jaar).exclude(status=LicentieStatus.BEEINDIGD)
-
-
-def coverage(jaar):
-    """Every municipality with whether a licence of ``jaar`` covers it: one query."""
-    covering = Licentie.gemeenten.through.objects.filter(
-        gemeente_id=OuterRef("pk"),
-        licentie__in=year_licences(jaar),
-    )
-    gemeenten = Gemeente.objects.annotate(covered=Exists(covering)).order_by("provincie", "naam")
-    provinces = {}
-    for gemeente in gemeenten:
-        row = provinces.setdefault(
-            gemeente.provincie,
-            {"provincie": gemeente.provincie, "total": 0, "covered": 0, "missing": [], "all": []},
-        )
-        row["total"] += 1
-        row["all"].append(gemeente)
-        if gemeente.covered:
-            row["covered"] += 1
-        else:
-            row["missing"].append(gemeente)
-    return list(provinces.values())
 
 
 @login_required

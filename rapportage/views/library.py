@@ -43,6 +43,8 @@ def edit(request, pk):
             status = 409
         else:
             return _after_save(request, report, submitting)
+    elif request.method == "POST" and submitting:
+        form = _keep_as_draft(request, report, form)
     sections = [(sid, title, [form[name] for name in names]) for sid, title, names in SECTIONS]
     return render(
         request,
@@ -50,6 +52,28 @@ def edit(request, pk):
         {"rapportage": report, "form": form, "sections": sections},
         status=status,
     )
+
+
+def _keep_as_draft(request, report, form):
+    """A submission that is not complete yet still saves what was typed, as a draft, and
+    shows what is missing. Returns the form to show."""
+    fresh = Rapportage.objects.select_related("licentie__bibliotheek").get(pk=report.pk)
+    draft = RapportageForm(request.POST, instance=fresh)
+    if not draft.is_valid():
+        return form
+    try:
+        service.save_report(draft, request.user, draft.cleaned_data["versie"])
+    except service.WorkflowError:
+        return form
+    data = request.POST.copy()
+    data["versie"] = str(fresh.versie)
+    form = RapportageForm(data, instance=fresh, submitting=True)
+    form.is_valid()
+    messages.info(
+        request,
+        _("Your draft report was saved, but not submitted yet: complete what is marked below."),
+    )
+    return form
 
 
 def _after_save(request, report, submitting):

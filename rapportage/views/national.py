@@ -18,8 +18,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from aanmelding.pdf import pdf_response
+from aanmelding.spreadsheets import csv_safe
 from aanmelding.views.common import require
-from licenties.views.licences import csv_safe
 
 from .. import permissions
 from ..figures import national_figures, tables, with_shares

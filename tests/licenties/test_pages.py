@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from aanmelding.models import Gemeente
 from aanmelding.reference_data import load_gemeenten
+from aanmelding.spreadsheets import csv_safe
 from licenties import service
 from licenties.constants import LicentieStatus
-from licenties.views.licences import csv_safe
 
 from ..factories import BibliotheekFactory, GemeenteFactory
 from ..licentie_factories import LicentieFactory

@@ -59,7 +59,7 @@ def test_licence_cannot_become_active_without_signed_agreement(bibliotheek, over
 
     assert service.update_states() == {"activated": 0, "expired": 0}
     with pytest.raises(WorkflowError):
-        perform(fresh(licentie), "activeren", None)
+        perform(fresh(licentie), "activeren", None, system=True)
 
     assert fresh(licentie).status == LicentieStatus.GEPLAND
     assert history(licentie) == []
@@ -71,7 +71,7 @@ def test_licence_does_not_become_active_before_its_start_date(bibliotheek):
 
     assert service.update_states() == {"activated": 0, "expired": 0}
     with pytest.raises(WorkflowError):
-        perform(fresh(licentie), "activeren", None)
+        perform(fresh(licentie), "activeren", None, system=True)
     assert fresh(licentie).status == LicentieStatus.GEPLAND
 
 
@@ -319,3 +319,10 @@ def test_every_step_of_a_licence_life_is_in_the_transition_log(bibliotheek, kb, 
         ("beeindigen", "actief", "beeindigd"),
     ]
     assert [e.by for e in history(volgende)] == [None, kb]
+
+
+def test_a_step_without_a_user_is_refused_unless_it_is_a_system_step(bibliotheek):
+    licentie = LicentieFactory(bibliotheek=bibliotheek, begindatum=date(2020, 1, 1), getekend=True)
+    with pytest.raises(PermissionDenied):
+        perform(fresh(licentie), "activeren", None)
+    assert fresh(licentie).status == LicentieStatus.GEPLAND
