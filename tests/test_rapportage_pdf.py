@@ -230,7 +230,7 @@ def test_national_pdf_holds_the_figures_charts_and_good_practices(client, coordi
     text = flat(pdf_text(client.get(url("national_pdf"))))
 
     html = rendered[0]
-    assert html.count('role="img"') == 5
+    assert html.count('role="img"') == 7  # 3 breakdowns, provinces, 3 trend charts
     assert "<script>uitleg" not in html and "&lt;script&gt;uitleg" in html
     assert "Bibliotheek &lt;b&gt;Oosterschelde&lt;/b&gt;" in html
     assert "Koffie </table> en <script>uitleg</script> na afloop." in text
@@ -247,7 +247,7 @@ def test_national_page_shows_charts_with_the_same_numbers_in_tables(client, coor
 
     html = client.get(url("national")).content.decode()
 
-    assert html.count('role="img"') == 5
+    assert html.count('role="img"') == 7  # 3 breakdowns, provinces, 3 trend charts
     assert "<title>" in html and 'aria-label="' in html
     assert f'<td class="text-end">{INGEVULD["dg_senioren"]}</td>' in html
 

@@ -131,6 +131,14 @@ def national_context(jaar):
             _("Participants completed by year"),
             [(str(t["jaar"]), t["participants"]) for t in figures.trend],
         ),
+        "libraries_chart": bar_chart(
+            _("Libraries with a licence by year"),
+            [(str(t["jaar"]), t["libraries"]) for t in figures.trend],
+        ),
+        "budget_chart": bar_chart(
+            _("KB licence budget by year (€)"),
+            [(str(t["jaar"]), int(t["budget"] or 0)) for t in figures.trend],
+        ),
     }
 
 
