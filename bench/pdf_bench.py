@@ -166,7 +166,8 @@ def main():
         from django.utils import timezone, translation
 
         from aanmelding.pdf import render_html, render_pdf
-        from rapportage.views.national import national_context, report_context, report_queryset
+        from rapportage.views.national import national_context
+        from rapportage.views.report_pdf import report_context, report_queryset
 
         translation.activate("nl")
 

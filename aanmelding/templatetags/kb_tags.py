@@ -1,10 +1,9 @@
 from django import template
 from django.forms import BaseFormSet
 
-register = template.Library()
+from .. import display
 
-# Amounts in euros; other decimals (a satisfaction of 8.3) are plain numbers.
-MONEY_FIELDS = {"eigen_budget", "cofinanciering", "financiering_bedrag", "waarde", "bedrag"}
+register = template.Library()
 
 
 def _errors(form, prefix_label=""):
@@ -67,31 +66,7 @@ def status_class(status):
 
 @register.simple_tag
 def field_rows(obj, names):
-    """(label, value) for each named field of ``obj``, values shown as a reader expects."""
-    from django.utils.formats import number_format
-    from django.utils.translation import gettext as _
-
-    from ..constants import Doelgroep
-
-    rows = []
-    for name in names:
-        field = obj._meta.get_field(name)
-        value = getattr(obj, name)
-        if name == "doelgroepen":
-            labels = dict(Doelgroep.choices)
-            value = ", ".join(str(labels.get(v, v)) for v in value or [])
-        elif field.many_to_many:
-            value = ", ".join(str(item) for item in value.all())
-        elif field.choices:
-            value = getattr(obj, f"get_{name}_display")()
-        elif isinstance(value, bool):
-            value = _("Yes") if value else _("No")
-        elif name in MONEY_FIELDS and value is not None:
-            value = "€ " + number_format(value, 2, force_grouping=True)
-        elif field.get_internal_type() == "FileField":
-            value = obj.bijlage_naam if value else ""
-        rows.append((field.verbose_name, "–" if value in (None, "") else value))
-    return rows
+    return display.field_rows(obj, names)
 
 
 @register.filter

@@ -1,4 +1,4 @@
-"""The coordinator's national overview (page, PDF, CSV, XLSX) and the PDF of one year report.
+"""The coordinator's national overview: page, PDF, CSV and XLSX.
 
 Every view checks its permission first; the figures come from ``rapportage.figures`` in a
 fixed number of queries, and every download is built from the same figures.
@@ -10,11 +10,8 @@ from io import BytesIO
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from aanmelding.pdf import pdf_response
@@ -22,12 +19,10 @@ from aanmelding.spreadsheets import csv_safe
 from aanmelding.views.common import require
 
 from .. import permissions
+from ..charts import bar_chart
 from ..figures import national_figures, tables, with_shares
-from ..forms import SECTIONS
-from ..models import Rapportage
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-NUMERIC_SECTIONS = {"aantallen", "leeftijd", "doelgroepen", "verwijzing"}
 
 
 def chosen_year(request) -> int:
@@ -36,55 +31,6 @@ def chosen_year(request) -> int:
     except ValueError:
         jaar = timezone.localdate().year
     return min(max(jaar, 2000), 2100)
-
-
-def bar_chart(title, rows, width=640):
-    """A horizontal bar chart as inline SVG, for the page and the PDF alike.
-
-    Accessible: ``role="img"`` with the title as its name; the page shows the same numbers in
-    a table beside it. Labels are escaped like any other text. ``img-fluid`` lets Bootstrap
-    shrink it on a narrow screen; the PDF (no Bootstrap) keeps the size it is drawn at."""
-    bar, gap, left, right = 16, 6, 210, 60
-    most = max((value for _label, value in rows), default=0) or 1
-    height = len(rows) * (bar + gap) + gap
-
-    def drawn(i, text, value):
-        top, length = gap + i * (bar + gap), round((width - left - right) * value / most, 1)
-        baseline = top + bar - 4
-        number = number_format(value, force_grouping=True)
-        return (
-            left - 6,
-            baseline,
-            text,
-            left,
-            top,
-            length,
-            bar,
-            left + length + 4,
-            baseline,
-            number,
-        )
-
-    bars = format_html_join(
-        "",
-        '<text x="{}" y="{}" text-anchor="end" font-size="11">{}</text>'
-        '<rect x="{}" y="{}" width="{}" height="{}" fill="#0b3d6b"></rect>'
-        '<text x="{}" y="{}" font-size="11">{}</text>',
-        (drawn(i, text, value) for i, (text, value) in enumerate(rows)),
-    )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" '
-        'class="img-fluid" viewBox="0 0 {} {}" width="{}" height="{}" '
-        'font-family="DejaVu Sans, sans-serif">'
-        "<title>{}</title>{}</svg>",
-        title,
-        width,
-        height,
-        width,
-        height,
-        title,
-        bars,
-    )
 
 
 def breakdowns(figures):
@@ -207,57 +153,3 @@ def national_xlsx(request):
     response = HttpResponse(output.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="landelijk-{figures.jaar}.xlsx"'
     return response
-
-
-def display(report, name):
-    """A field's value as a reader expects it: Yes/No, one decimal, names, or a dash."""
-    value = getattr(report, name)
-    if name == "verlengen_gemeenten":
-        return ", ".join(g.naam for g in value.all()) or "–"
-    if value is None or value == "":
-        return "–"
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, Decimal):
-        return number_format(value, 1)
-    return value
-
-
-def report_sections(report):
-    return [
-        {
-            "id": sid,
-            "title": title,
-            "numeric": sid in NUMERIC_SECTIONS,
-            "rows": [
-                (report._meta.get_field(name).verbose_name, display(report, name)) for name in names
-            ],
-        }
-        for sid, title, names in SECTIONS
-    ]
-
-
-def report_queryset():
-    return Rapportage.objects.select_related("licentie__bibliotheek").prefetch_related(
-        "verlengen_gemeenten", "licentie__gemeenten", "beoordelingen"
-    )
-
-
-def report_context(report):
-    return {
-        "rapportage": report,
-        "licentie": report.licentie,
-        "bibliotheek": report.licentie.bibliotheek,
-        "sections": report_sections(report),
-        "beoordelingen": report.beoordelingen.all(),
-    }
-
-
-@login_required
-def report_pdf(request, pk):
-    """The PDF of one year report: library staff get only their own library's (404 else)."""
-    qs = permissions.visible_rapportages(request.user, report_queryset())
-    report = get_object_or_404(qs, pk=pk)
-    licentie = report.licentie
-    filename = f"jaarrapportage-{slugify(licentie.bibliotheek.naam)}-{licentie.jaar}.pdf"
-    return pdf_response("rapportage/pdf/rapportage.html", report_context(report), filename, request)

@@ -1,0 +1,52 @@
+"""The PDF of one year report, for whoever may see the report."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404
+from django.utils.text import slugify
+
+from aanmelding.display import field_rows
+from aanmelding.pdf import pdf_response
+
+from .. import permissions
+from ..forms import SECTIONS
+from ..models import Rapportage
+
+NUMERIC_SECTIONS = {"aantallen", "leeftijd", "doelgroepen", "verwijzing"}
+
+
+def report_sections(report):
+    return [
+        {
+            "id": sid,
+            "title": title,
+            "numeric": sid in NUMERIC_SECTIONS,
+            "rows": field_rows(report, names),
+        }
+        for sid, title, names in SECTIONS
+    ]
+
+
+def report_queryset():
+    return Rapportage.objects.select_related("licentie__bibliotheek").prefetch_related(
+        "verlengen_gemeenten", "licentie__gemeenten", "beoordelingen"
+    )
+
+
+def report_context(report):
+    return {
+        "rapportage": report,
+        "licentie": report.licentie,
+        "bibliotheek": report.licentie.bibliotheek,
+        "sections": report_sections(report),
+        "beoordelingen": report.beoordelingen.all(),
+    }
+
+
+@login_required
+def report_pdf(request, pk):
+    """The PDF of one year report: library staff get only their own library's (404 else)."""
+    qs = permissions.visible_rapportages(request.user, report_queryset())
+    report = get_object_or_404(qs, pk=pk)
+    licentie = report.licentie
+    filename = f"jaarrapportage-{slugify(licentie.bibliotheek.naam)}-{licentie.jaar}.pdf"
+    return pdf_response("rapportage/pdf/rapportage.html", report_context(report), filename, request)
