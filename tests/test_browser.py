@@ -1,18 +1,27 @@
-"""The sign-up in a real browser: keyboard use, error summary, both advices, accessibility.
+"""The sign-up and the year report in a real browser: keyboard use, error summary, both
+advices, accessibility of the sign-up, licence and year-report pages.
 
 Assertions use URLs, ids, roles and data, never the wording of our own UI strings (those are
 translated). Screenshots go to ``test-artifacts/`` for a person to look at.
 """
 
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from aanmelding import service
 from aanmelding.constants import Advies, FinancieringStatus, Status
-from aanmelding.models import Aanmelding
+from aanmelding.models import Aanmelding, Gemeente
+from aanmelding.reference_data import load_gemeenten
+from licenties import service as licenties_service
+from licenties.models import Dienst
+from rapportage import service as rapportage_service
+from rapportage.constants import RapportageStatus, Soort
+from rapportage.forms import SECTIONS
+from rapportage.models import Herinnering, Rapportage
 
 from .browser import *  # noqa: F403 (the fixtures: browser, page, new_page)
 from .browser import (
@@ -30,6 +39,8 @@ from .factories import (
     UserFactory,
     staff_of,
 )
+from .licentie_factories import LicentieFactory, OvereenkomstFactory, TariefFactory
+from .rapportage_factories import RapportageFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -259,6 +270,84 @@ def test_kb_and_digisterker_reviewers_both_advise_positively_and_the_plan_is_app
     screenshot(page, "plan-detail-approved")
 
 
+def test_library_staff_fill_in_the_year_report_by_keyboard_and_save_a_draft(page, live_server):
+    bibliotheek = BibliotheekFactory(
+        naam="Bibliotheek Eindhoven",
+        werkgebied=[GemeenteFactory(naam="Eindhoven"), GemeenteFactory(naam="Veldhoven")],
+    )
+    medewerker = staff_of(bibliotheek, first_name="Yasmina", last_name="Bouzid")
+    licentie = LicentieFactory(
+        bibliotheek=bibliotheek, actief=True, begindatum=date(date.today().year, 1, 1)
+    )
+    rapportage = RapportageFactory(licentie=licentie)
+    edit_url = url(live_server, "rapportage:edit", rapportage.pk)
+
+    login(page, live_server, medewerker, PASSWORD)
+    page.goto(url(live_server, "rapportage:mine"))
+    press_enter_on(page, f"main a[href='{reverse('rapportage:detail', args=[rapportage.pk])}']")
+    press_enter_on(page, f"main a[href='{reverse('rapportage:edit', args=[rapportage.pk])}']")
+    assert here(page) == edit_url
+
+    # Section 1 in full, sections 2 to 4 passed by, some experiences and plans; the first
+    # yes/no question answered with Space, the last one with an arrow key.
+    skipped = [(f"id_{name}", None) for _sid, _title, names in SECTIONS[1:4] for name in names]
+    fill_by_keyboard(
+        page,
+        [
+            ("id_cursussen_gestart", 4),
+            ("id_bijeenkomsten", 32),
+            ("id_deelnemers_aangemeld", 40),
+            ("id_deelnemers_gestart", 36),
+            ("id_deelnemers_afgerond", 30),
+            ("id_wachtlijst", 5),
+            *skipped,
+            ("id_tevredenheid", None),
+            ("id_percentage_zelfredzamer", 80),
+            ("id_wat_ging_goed", "Cursisten hielpen elkaar met DigiD."),
+            ("id_wat_was_lastig", None),
+            ("id_samenwerking_gemeenten", None),
+            ("id_good_practices", None),
+            ("id_plannen", "Een extra cursus in Veldhoven."),
+            ("id_wil_verlengen_0", True),
+            ("id_verlengen_gemeenten_0", True),
+            ("id_verlengen_gemeenten_1", None),
+            ("id_bop_ingevoerd_0", None),
+        ],
+    )
+    page.keyboard.press("ArrowDown")  # within a radio group, an arrow key moves and chooses
+    assert focused_id(page) == "id_bop_ingevoerd_1"
+    assert page.is_checked("#id_bop_ingevoerd_1")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "opslaan"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert here(page) == edit_url
+    assert page.locator(".messages .alert-success").is_visible()
+    for field_id, value in [
+        ("id_cursussen_gestart", "4"),
+        ("id_deelnemers_afgerond", "30"),
+        ("id_wachtlijst", "5"),
+        ("id_percentage_zelfredzamer", "80"),
+        ("id_plannen", "Een extra cursus in Veldhoven."),
+    ]:
+        assert page.input_value(f"#{field_id}") == value, field_id
+    for field_id in ["id_wil_verlengen_0", "id_verlengen_gemeenten_0", "id_bop_ingevoerd_1"]:
+        assert page.is_checked(f"#{field_id}"), field_id
+    assert not page.is_checked("#id_verlengen_gemeenten_1")
+    rapportage = Rapportage.objects.get(pk=rapportage.pk)
+    assert rapportage.status == RapportageStatus.CONCEPT
+    assert (rapportage.cursussen_gestart, rapportage.bijeenkomsten, rapportage.wachtlijst) == (
+        4,
+        32,
+        5,
+    )
+    assert rapportage.leeftijd_tot_30 is None
+    assert (rapportage.wil_verlengen, rapportage.bop_ingevoerd) == (True, False)
+    assert [g.naam for g in rapportage.verlengen_gemeenten.all()] == ["Eindhoven"]
+    screenshot(page, "report-edit-draft-saved")
+
+
 # --- Accessibility ----------------------------------------------------------------------
 
 
@@ -310,13 +399,15 @@ AXE_PAGES = {
 }
 
 
-@pytest.mark.parametrize("name", AXE_PAGES)
-def test_page_has_no_wcag_21_aa_violations(page, live_server, scenario, name):
-    who, url_name, obj, submit = AXE_PAGES[name]
+def check_page(page, live_server, scenario, name, spec):
+    """Open one page of AXE_PAGES (or a list like it) as its person, press its button if it
+    names one, and run axe on what is shown."""
+    who, url_name, obj, submit = spec
+    url_name, _, query = url_name.partition("?")
     if who:
         login(page, live_server, scenario[who], PASSWORD)
     args = [] if obj is None else [obj if isinstance(obj, int) else scenario[obj].pk]
-    response = page.goto(url(live_server, url_name, *args))
+    response = page.goto(url(live_server, url_name, *args) + (f"?{query}" if query else ""))
     assert response.status == (404 if name == "404" else 200)
     if submit == "main form":
         page.fill("#id_username", "niemand")
@@ -326,7 +417,255 @@ def test_page_has_no_wcag_21_aa_violations(page, live_server, scenario, name):
         with page.expect_navigation():
             page.click(submit)
         assert page.locator("#foutmeldingen").is_visible()
+    if name in SHOWN:
+        selector, count = SHOWN[name]
+        assert page.locator(selector).count() >= count, f"{name}: not {count} × {selector}"
     assert_no_axe_violations(page, name)
+
+
+@pytest.mark.parametrize("name", AXE_PAGES)
+def test_page_has_no_wcag_21_aa_violations(page, live_server, scenario, name):
+    check_page(page, live_server, scenario, name, AXE_PAGES[name])
+
+
+def real_gemeenten(*names):
+    """The named municipalities, with all 342 real ones loaded (for the map and provinces)."""
+    load_gemeenten()
+    found = {g.naam: g for g in Gemeente.objects.filter(naam__in=names)}
+    assert set(found) == set(names), f"not a municipality: {set(names) - set(found)}"
+    return [found[n] for n in names]
+
+
+def services(*names):
+    """Digisterker's services. The list is made by a data migration, which the flush after a
+    live-server test empties: so they are made again when missing."""
+    return [
+        Dienst.objects.get_or_create(naam=n, defaults={"volgorde": i})[0]
+        for i, n in enumerate(names)
+    ]
+
+
+@pytest.fixture
+def licence_scenario(live_server):
+    """A library with a signed agreement and two licence years, the second renewing the
+    first; another library covered this year; the tariffs."""
+    this_year = timezone.localdate().year
+    for jaar, bedrag in [
+        (this_year - 1, "6000.00"),
+        (this_year, "6250.00"),
+        (this_year + 1, "6400.00"),
+    ]:
+        TariefFactory(jaar=jaar, bedrag=Decimal(bedrag))
+    utrecht, stichtse_vecht, eindhoven = real_gemeenten("Utrecht", "Stichtse Vecht", "Eindhoven")
+    bibliotheek = BibliotheekFactory(
+        naam="Bibliotheek Utrecht", werkgebied=[utrecht, stichtse_vecht]
+    )
+    medewerker = staff_of(bibliotheek, first_name="Fatima", last_name="El Amrani")
+    kb = UserFactory(kb=True, first_name="Maaike", last_name="Toonen")
+    OvereenkomstFactory(
+        bibliotheek=bibliotheek,
+        getekend=True,
+        diensten=services(
+            "Landelijk cursusmateriaal", "Gemeentelijke maatwerkmodule", "Werkboeken"
+        ),
+        opmerkingen="Werkboeken in grote letter voor de senioren.",
+    )
+    vorig_jaar = LicentieFactory(
+        bibliotheek=bibliotheek, actief=True, begindatum=date(this_year - 1, 1, 1)
+    )
+    dit_jaar = licenties_service.renew(vorig_jaar, kb, remark="Goede jaarrapportage.")
+    LicentieFactory(
+        bibliotheek=BibliotheekFactory(naam="Bibliotheek Eindhoven", werkgebied=[eindhoven]),
+        getekend=True,
+        begindatum=date(this_year, 1, 1),
+    )
+    licenties_service.update_states()  # this year's licences start: they become active
+    return {
+        "medewerker": medewerker,
+        "kb": kb,
+        "digisterker": UserFactory(digisterker=True, first_name="Piet", last_name="Boekhoudt"),
+        "coordinator": UserFactory(coordinator=True, first_name="Els", last_name="Visser"),
+        "bibliotheek": bibliotheek,
+        "licentie": dit_jaar,
+    }
+
+
+# page name → (who is logged in, URL name and query, the object in the URL, the button to press)
+LICENCE_AXE_PAGES = {
+    "licences-library": ("medewerker", "licenties:mine", None, None),
+    "licences-list": ("coordinator", "licenties:list", None, None),
+    "licence-detail-library": ("medewerker", "licenties:detail", "licentie", None),
+    "licence-detail-kb": ("kb", "licenties:detail", "licentie", None),
+    "licence-detail-kb-end-with-errors": (
+        "kb",
+        "licenties:detail",
+        "licentie",
+        "form[action$='/beeindigen/'] button[type=submit]",
+    ),
+    "licences-overview": (
+        "coordinator",
+        f"licenties:overview?jaar={date.today().year}",
+        None,
+        None,
+    ),
+    "agreement-form": ("digisterker", "licenties:agreement", "bibliotheek", None),
+    "licence-create": ("kb", "licenties:create", "bibliotheek", None),
+    "tariffs": ("kb", "licenties:tarieven", None, None),
+}
+
+
+@pytest.mark.parametrize("name", LICENCE_AXE_PAGES)
+def test_licence_page_has_no_wcag_21_aa_violations(page, live_server, licence_scenario, name):
+    check_page(page, live_server, licence_scenario, name, LICENCE_AXE_PAGES[name])
+
+
+@pytest.fixture
+def report_scenario(live_server):
+    """Three libraries' reports: one open and empty, one submitted, one assessed by both
+    parties and awaiting KB's decision; an older renewed one; reminders sent and pending."""
+    jaar = timezone.localdate().year - 1
+    eindhoven, veldhoven, utrecht, zwolle, groningen = real_gemeenten(
+        "Eindhoven", "Veldhoven", "Utrecht", "Zwolle", "Groningen"
+    )
+    kb = UserFactory(kb=True, first_name="Maaike", last_name="Toonen")
+    digisterker = UserFactory(digisterker=True, first_name="Piet", last_name="Boekhoudt")
+
+    def library_report(naam, werkgebied, begin=date(jaar, 1, 1), **report):
+        bibliotheek = BibliotheekFactory(naam=naam, werkgebied=werkgebied)
+        licentie = LicentieFactory(
+            bibliotheek=bibliotheek,
+            actief=begin.year > jaar,
+            verlopen=begin.year <= jaar,
+            begindatum=begin,
+        )
+        return staff_of(bibliotheek), RapportageFactory(licentie=licentie, **report)
+
+    medewerker, open_report = library_report(
+        "Bibliotheek Eindhoven", [eindhoven, veldhoven], begin=date(jaar + 1, 1, 1)
+    )
+    utrecht_staff, beoordeeld = library_report("Bibliotheek Utrecht", [utrecht], ingevuld=True)
+    rapportage_service.submit(beoordeeld, utrecht_staff)
+    for reviewer, seen in [
+        (kb, RapportageStatus.INGEDIEND),
+        (digisterker, RapportageStatus.WACHT_OP_DIGISTERKER),
+    ]:
+        rapportage_service.advise(
+            beoordeeld,
+            reviewer,
+            voldoende=True,
+            advies_verlengen=True,
+            motivering="Volledig en helder; de samenwerking met de gemeente loopt goed.",
+            seen_status=seen,
+        )
+    zwolle_staff, ingediend = library_report("Bibliotheek Zwolle", [zwolle], ingevuld=True)
+    rapportage_service.submit(ingediend, zwolle_staff)
+    library_report(
+        "Biblionet Groningen",
+        [groningen],
+        begin=date(jaar - 1, 1, 1),
+        ingevuld=True,
+        status=RapportageStatus.VERLENGD,
+        good_practices="Een taalcafé na elke cursus, samen met het Alfa-college.",
+    )
+    sent = timezone.now()
+    Herinnering.objects.bulk_create(
+        [
+            Herinnering(
+                rapportage=open_report,
+                soort=Soort.AANKONDIGING,
+                vervaldatum=open_report.opent_op,
+                aan=open_report.licentie.bibliotheek.contact_email,
+                verzonden_op=sent,
+                pogingen=1,
+            ),
+            Herinnering(
+                rapportage=ingediend,
+                soort=Soort.HERINNERING,
+                vervaldatum=ingediend.deadline - timedelta(weeks=2),
+                aan=ingediend.licentie.bibliotheek.contact_email,
+                verzonden_op=sent,
+                pogingen=1,
+            ),
+            Herinnering(
+                rapportage=beoordeeld,
+                soort=Soort.TE_LAAT,
+                vervaldatum=beoordeeld.deadline + timedelta(weeks=1),
+                volgnummer=1,
+                aan=beoordeeld.licentie.bibliotheek.contact_email,
+                cc="coordinator@kb.example\nbeoordelaar@digisterker.example",
+                pogingen=2,
+            ),
+            Herinnering(
+                ontvanger=kb,
+                soort=Soort.OVERZICHT,
+                vervaldatum=timezone.localdate(),
+                aan=kb.email,
+                verzonden_op=sent,
+                pogingen=1,
+            ),
+        ]
+    )
+    return {
+        "medewerker": medewerker,
+        "utrecht_staff": utrecht_staff,
+        "kb": kb,
+        "digisterker": digisterker,
+        "coordinator": UserFactory(coordinator=True, first_name="Els", last_name="Visser"),
+        "open": open_report,
+        "ingediend": ingediend,
+        "beoordeeld": beoordeeld,
+    }
+
+
+REPORT_AXE_PAGES = {
+    "reports-library": ("medewerker", "rapportage:mine", None, None),
+    "report-edit": ("medewerker", "rapportage:edit", "open", None),
+    "report-edit-with-errors": ("medewerker", "rapportage:edit", "open", "button[name=indienen]"),
+    "report-detail-library": ("utrecht_staff", "rapportage:detail", "beoordeeld", None),
+    "report-detail-reviewer": ("digisterker", "rapportage:detail", "ingediend", None),
+    "report-detail-reviewer-with-errors": (
+        "digisterker",
+        "rapportage:detail",
+        "ingediend",
+        "form[action$='/advies/'] button[type=submit]",
+    ),
+    "report-detail-kb-decision": ("kb", "rapportage:detail", "beoordeeld", None),
+    "report-detail-kb-decision-with-errors": (
+        "kb",
+        "rapportage:detail",
+        "beoordeeld",
+        "form[action$='/besluit/'] button[type=submit]",
+    ),
+    "reports-dashboard": ("kb", "rapportage:dashboard", None, None),
+    "good-practices": ("medewerker", "rapportage:good_practices", None, None),
+    "reminders": ("coordinator", "rapportage:reminders", None, None),
+    "national": ("coordinator", f"rapportage:national?jaar={date.today().year - 1}", None, None),
+}
+
+
+# page name → (a selector, at least how many match): the page shows the state axe should check
+SHOWN = {
+    "licences-library": ("main table tbody tr", 2),
+    "licences-list": ("main table tbody tr", 3),
+    "licence-detail-library": ("main ol.list-group > li", 2),
+    "licence-detail-kb": ("form[action$='/beeindigen/'] textarea", 1),
+    "licences-overview": (".coverage-map svg path.covered", 3),
+    "agreement-form": ("main input[name=diensten]:checked", 3),
+    "tariffs": ("main table tbody tr", 3),
+    "reports-library": ("main table tbody tr", 1),
+    "report-detail-library": ("main .card-body .plan-text", 2),  # both advices
+    "report-detail-reviewer": ("form[action$='/advies/'] input[name=voldoende]", 2),
+    "report-detail-kb-decision": ("form[action$='/besluit/'] input[name=verlengen]", 2),
+    "reports-dashboard": ("main table tbody tr", 2),
+    "good-practices": ("main article", 2),
+    "reminders": ("main table tbody tr", 4),
+    "national": ("main svg[role=img]", 5),
+}
+
+
+@pytest.mark.parametrize("name", REPORT_AXE_PAGES)
+def test_report_page_has_no_wcag_21_aa_violations(page, live_server, report_scenario, name):
+    check_page(page, live_server, report_scenario, name, REPORT_AXE_PAGES[name])
 
 
 @pytest.mark.parametrize("where", ["login", "plan-edit"])
