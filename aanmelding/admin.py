@@ -9,6 +9,7 @@ from .models import (
     Gebruiker,
     Gemeente,
     GemeenteSamenwerking,
+    OutgoingMail,
     TransitionLog,
 )
 
@@ -74,3 +75,16 @@ class TransitionLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # the audit trail is append-only
+
+
+@admin.register(OutgoingMail)
+class OutgoingMailAdmin(admin.ModelAdmin):
+    list_display = ["created", "subject", "sent_at", "attempts"]
+    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
+    search_fields = ["subject", "to"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -1,7 +1,6 @@
 from smtplib import SMTPException
 
 from celery import shared_task
-from django.core.mail import send_mail
 
 
 @shared_task(
@@ -9,6 +8,17 @@ from django.core.mail import send_mail
     retry_backoff=60,
     retry_kwargs={"max_retries": 8},
 )
-def send_email(subject: str, body: str, recipients: list[str]) -> int:
-    """Send one e-mail; retried with back-off while the mail server is down."""
-    return send_mail(subject, body, None, recipients)
+def send_email(mail_id: int) -> bool:
+    """Send one recorded e-mail (idempotent); retried with back-off while the mail server
+    is down."""
+    from .messenger import send_recorded
+
+    return send_recorded(mail_id)
+
+
+@shared_task
+def retry_unsent_mail() -> int:
+    """Hourly: queue again the e-mails the broker or mail server did not take."""
+    from .messenger import retry_unsent
+
+    return retry_unsent()

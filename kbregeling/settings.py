@@ -129,6 +129,7 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Digisterker-regeling KB <noreply@kb.nl>")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -138,6 +139,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1}
 CELERY_BEAT_SCHEDULE = {
+    "unsent-mail-hourly": {
+        "task": "aanmelding.tasks.retry_unsent_mail",
+        "schedule": crontab(minute=30),
+    },
     "licence-states-daily": {
         "task": "licenties.tasks.update_licence_states",
         "schedule": crontab(hour=0, minute=15),

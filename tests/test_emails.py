@@ -7,6 +7,7 @@ back sends nothing; a broker that is down never undoes the action itself.
 import json
 import logging
 import os
+from datetime import timedelta
 from unittest.mock import patch
 
 import pytest
@@ -261,3 +262,65 @@ def test_submitting_twice_sends_no_second_mail(mailoutbox, mail_on_commit, inged
     with mail_on_commit():
         service.submit(ingediend, medewerker)  # a double click after the first submission
     assert mailoutbox == []
+
+
+# The outbox --------------------------------------------------------------------------------
+
+
+def test_a_mail_the_broker_did_not_take_is_sent_once_by_the_hourly_retry(
+    mailoutbox, mail_on_commit, concept, medewerker, kb, monkeypatch
+):
+    import time_machine
+    from django.utils import timezone
+
+    from aanmelding.models import OutgoingMail
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Connection refused.")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(tasks.send_email, "delay", broker_down)
+        with mail_on_commit():
+            service.submit(concept, medewerker)
+    assert mailoutbox == []
+    waiting = OutgoingMail.objects.filter(sent_at__isnull=True)
+    assert waiting.count() == 2  # the library's confirmation and the KB reviewers' notice
+
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        assert messenger.retry_unsent() == 2
+        assert messenger.retry_unsent() == 0  # sent now: nothing left to retry
+    assert len(mailoutbox) == 2
+    assert not waiting.exists()
+
+
+def test_a_recorded_mail_is_sent_at_most_once(mailoutbox):
+    from aanmelding.models import OutgoingMail
+
+    mail = OutgoingMail.objects.create(subject="Onderwerp", body="Tekst", to="a@example.org")
+    assert messenger.send_recorded(mail.pk) is True
+    assert messenger.send_recorded(mail.pk) is False
+    assert len(mailoutbox) == 1
+
+
+def test_a_mail_that_failed_too_often_is_given_up(settings, mailoutbox):
+    import time_machine
+    from django.utils import timezone
+
+    from aanmelding.models import OutgoingMail
+
+    settings.MAIL_MAX_ATTEMPTS = 3
+    OutgoingMail.objects.create(subject="Onderwerp", body="Tekst", to="a@example.org", attempts=3)
+    with time_machine.travel(timezone.now() + timedelta(hours=1)):
+        assert messenger.retry_unsent() == 0
+    assert mailoutbox == []
+
+
+def test_a_rolled_back_action_records_no_mail(medewerker, concept):
+    from django.db import transaction
+
+    from aanmelding.models import OutgoingMail
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        service.submit(concept, medewerker)
+        raise RuntimeError("the request failed after the transition")
+    assert not OutgoingMail.objects.exists()

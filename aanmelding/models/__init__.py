@@ -1,4 +1,5 @@
 from .audit import TransitionLog
+from .outbox import OutgoingMail
 from .plan import Aanmelding, Beoordeling, GemeenteSamenwerking
 from .reference import Bibliotheek, Gebruiker, Gemeente
 
@@ -9,5 +10,6 @@ __all__ = [
     "Gebruiker",
     "Gemeente",
     "GemeenteSamenwerking",
+    "OutgoingMail",
     "TransitionLog",
 ]
