@@ -3,7 +3,7 @@
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from .constants import Doelgroep
+from .constants import Doelgroep, Partij
 
 # Amounts in euros; other decimals (a satisfaction of 8.3) are plain numbers.
 MONEY_FIELDS = {"eigen_budget", "cofinanciering", "financiering_bedrag", "waarde", "bedrag"}
@@ -30,3 +30,19 @@ def field_rows(obj, names):
             value = getattr(obj, f"{name}_naam", "") or value.name if value else ""
         rows.append((field.verbose_name, "–" if value in (None, "") else value))
     return rows
+
+
+def advice_rounds(obj):
+    """The advices on a plan or report per round, newest first, KB and Digisterker side by
+    side: ``[{"ronde": 2, "kb": advice or None, "digisterker": advice or None}, ...]``."""
+    by_round = {}
+    for advice in obj.beoordelingen.all():
+        by_round.setdefault(advice.ronde, {})[advice.partij] = advice
+    return [
+        {
+            "ronde": r,
+            "kb": by_round.get(r, {}).get(Partij.KB),
+            "digisterker": by_round.get(r, {}).get(Partij.DIGISTERKER),
+        }
+        for r in range(obj.ronde, 0, -1)
+    ]

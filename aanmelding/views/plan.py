@@ -7,7 +7,8 @@ from django.utils.text import slugify
 from django_fsm import can_proceed, has_transition_perm
 
 from .. import audit, permissions
-from ..constants import Partij, Status
+from ..constants import Status
+from ..display import advice_rounds
 from ..forms import SECTIONS, AdviesForm, IntrekkenForm
 from ..models import Aanmelding
 from ..pdf import pdf_response
@@ -22,26 +23,11 @@ def plan_queryset():
     )
 
 
-def rounds(aanmelding):
-    """The advices per round, newest round first, KB and Digisterker side by side."""
-    by_round = {}
-    for beoordeling in aanmelding.beoordelingen.all():
-        by_round.setdefault(beoordeling.ronde, {})[beoordeling.partij] = beoordeling
-    return [
-        {
-            "ronde": r,
-            "kb": by_round.get(r, {}).get(Partij.KB),
-            "digisterker": by_round.get(r, {}).get(Partij.DIGISTERKER),
-        }
-        for r in range(aanmelding.ronde, 0, -1)
-    ]
-
-
 def plan_context(aanmelding):
     return {
         "aanmelding": aanmelding,
         "sections": SECTIONS,
-        "rounds": rounds(aanmelding),
+        "rounds": advice_rounds(aanmelding),
         "timeline": audit.history(aanmelding),
     }
 

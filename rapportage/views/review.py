@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from django_fsm import has_transition_perm
 
 from aanmelding import audit
-from aanmelding.constants import Partij
+from aanmelding.display import advice_rounds
 from aanmelding.views.common import query_without_page, require
 
 from .. import permissions, service
@@ -19,26 +19,12 @@ from ..forms import SECTIONS, BesluitForm, RapportageAdviesForm
 from .library import get_report
 
 
-def rounds(report):
-    by_round = {}
-    for advice in report.beoordelingen.all():
-        by_round.setdefault(advice.ronde, {})[advice.partij] = advice
-    return [
-        {
-            "ronde": r,
-            "kb": by_round.get(r, {}).get(Partij.KB),
-            "digisterker": by_round.get(r, {}).get(Partij.DIGISTERKER),
-        }
-        for r in range(report.ronde, 0, -1)
-    ]
-
-
 def report_context(request, report, advies_form=None, besluit_form=None):
     user = request.user
     return {
         "rapportage": report,
         "sections": SECTIONS,
-        "rounds": rounds(report),
+        "rounds": advice_rounds(report),
         "timeline": audit.history(report),
         "can_edit": permissions.can_edit(user, report).allowed,
         "can_submit": report.status in (S.CONCEPT, S.AANVULLING_GEVRAAGD)
