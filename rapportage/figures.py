@@ -177,9 +177,17 @@ def national_figures(jaar: int) -> NationalFigures:
 
 
 def with_shares(rows) -> list[tuple[str, int, int]]:
-    """(label, number) rows with each number's share of their sum, in whole percents."""
+    """(label, number) rows with each number's share of their sum, in whole percents that
+    add up to exactly 100 (largest remainder: the rounding goes to the largest fractions)."""
     whole = sum(n for _label, n in rows)
-    return [(text, n, round(100 * n / whole) if whole else 0) for text, n in rows]
+    if not whole:
+        return [(text, n, 0) for text, n in rows]
+    exact = [100 * n / whole for _label, n in rows]
+    shares = [int(x) for x in exact]
+    by_fraction = sorted(range(len(rows)), key=lambda i: exact[i] - shares[i], reverse=True)
+    for i in by_fraction[: 100 - sum(shares)]:
+        shares[i] += 1
+    return [(text, n, share) for (text, n), share in zip(rows, shares, strict=True)]
 
 
 def tables(figures: NationalFigures) -> list[tuple[str, list, list]]:

@@ -322,3 +322,12 @@ def test_a_year_without_licences_renders_empty_figures(client, coordinator, name
     client.force_login(coordinator)
     response = client.get(reverse(f"rapportage:{name}") + "?jaar=2001")
     assert response.status_code == 200
+
+
+def test_shares_of_a_breakdown_add_up_to_exactly_100_percent():
+    from rapportage.figures import with_shares
+
+    rows = [("a", 1), ("b", 1), ("c", 1)]  # rounded one by one: 33 + 33 + 33 = 99
+    shares = [share for _label, _n, share in with_shares(rows)]
+    assert sum(shares) == 100
+    assert with_shares([("a", 0), ("b", 0)]) == [("a", 0, 0), ("b", 0, 0)]
