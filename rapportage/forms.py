@@ -8,6 +8,20 @@ from .rules import submission_errors
 
 YES_NO = [(True, _("Yes")), (False, _("No"))]
 
+
+def yes_no(label, choices=YES_NO, required=True):
+    """A yes/no question as two radio buttons; the answer is True, False or (when optional
+    and unanswered) None."""
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices,
+        coerce=lambda value: value in (True, "True"),
+        widget=forms.RadioSelect,
+        required=required,
+        empty_value=None,
+    )
+
+
 SECTIONS = [
     (
         "aantallen",
@@ -48,21 +62,10 @@ class RapportageForm(forms.ModelForm):
     """The year report. Only aggregate numbers: never anything about one participant."""
 
     versie = forms.IntegerField(widget=forms.HiddenInput)
-    wil_verlengen = forms.TypedChoiceField(
-        label=_("Does the library want its licence renewed?"),
-        choices=YES_NO,
-        coerce=lambda v: v in (True, "True"),
-        widget=forms.RadioSelect,
+    wil_verlengen = yes_no(_("Does the library want its licence renewed?"), required=False)
+    bop_ingevoerd = yes_no(
+        _("Were the figures also entered in the Bibliotheek Onderzoeksplatform (BOP)?"),
         required=False,
-        empty_value=None,
-    )
-    bop_ingevoerd = forms.TypedChoiceField(
-        label=_("Were the figures also entered in the Bibliotheek Onderzoeksplatform (BOP)?"),
-        choices=YES_NO,
-        coerce=lambda v: v in (True, "True"),
-        widget=forms.RadioSelect,
-        required=False,
-        empty_value=None,
     )
 
     class Meta:
@@ -100,18 +103,11 @@ class RapportageForm(forms.ModelForm):
 
 
 class RapportageAdviesForm(forms.Form):
-    voldoende = forms.TypedChoiceField(
-        label=_("Is the report sufficient?"),
-        choices=[(True, _("Yes, sufficient")), (False, _("No: ask the library for more"))],
-        coerce=lambda v: v in (True, "True"),
-        widget=forms.RadioSelect,
+    voldoende = yes_no(
+        _("Is the report sufficient?"),
+        [(True, _("Yes, sufficient")), (False, _("No: ask the library for more"))],
     )
-    advies_verlengen = forms.TypedChoiceField(
-        label=_("Do you advise renewal of the licence?"),
-        choices=YES_NO,
-        coerce=lambda v: v in (True, "True"),
-        widget=forms.RadioSelect,
-    )
+    advies_verlengen = yes_no(_("Do you advise renewal of the licence?"))
     motivering = forms.CharField(
         label=_("Motivation"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -119,12 +115,7 @@ class RapportageAdviesForm(forms.Form):
 
 
 class BesluitForm(forms.Form):
-    verlengen = forms.TypedChoiceField(
-        label=_("Decision"),
-        choices=[(True, _("Renew the licence")), (False, _("Do not renew"))],
-        coerce=lambda v: v in (True, "True"),
-        widget=forms.RadioSelect,
-    )
+    verlengen = yes_no(_("Decision"), [(True, _("Renew the licence")), (False, _("Do not renew"))])
     motivering = forms.CharField(
         label=_("Reason"),
         required=False,
