@@ -1,17 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
 
-from .admin_mixins import TransitionButtonsAdmin
-from .models import (
-    Aanmelding,
-    Beoordeling,
-    Bibliotheek,
-    Gebruiker,
-    Gemeente,
-    GemeenteSamenwerking,
-    OutgoingMail,
-    TransitionLog,
-)
+from kbregeling.workflow.admin import TransitionButtonsAdmin
+
+from .models import Aanmelding, Beoordeling, Bibliotheek, Gemeente, GemeenteSamenwerking
 
 
 @admin.register(Gemeente)
@@ -27,14 +18,6 @@ class BibliotheekAdmin(admin.ModelAdmin):
     list_filter = ["wsob_erkend"]
     search_fields = ["naam", "plaats"]
     filter_horizontal = ["werkgebied"]
-
-
-@admin.register(Gebruiker)
-class GebruikerAdmin(UserAdmin):
-    list_display = ["username", "email", "bibliotheek", "is_active"]
-    list_filter = ["groups", "is_active"]
-    list_select_related = ["bibliotheek"]
-    fieldsets = [*UserAdmin.fieldsets, (None, {"fields": ["bibliotheek"]})]
 
 
 class SamenwerkingInline(admin.TabularInline):
@@ -59,32 +42,3 @@ class AanmeldingAdmin(TransitionButtonsAdmin, admin.ModelAdmin):
     # Who created the plan is a record, not a setting; it may be empty (user deleted).
     readonly_fields = ["status", "ronde", "ingediend_op", "aangemaakt_door"]
     inlines = [SamenwerkingInline, BeoordelingInline]
-
-
-@admin.register(TransitionLog)
-class TransitionLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "content_type", "object_id", "source", "target", "by"]
-    list_filter = ["content_type", "target"]
-    list_select_related = ["content_type", "by"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # the audit trail is append-only
-
-
-@admin.register(OutgoingMail)
-class OutgoingMailAdmin(admin.ModelAdmin):
-    list_display = ["created", "subject", "sent_at", "attempts"]
-    list_filter = [("sent_at", admin.EmptyFieldListFilter)]
-    search_fields = ["subject", "to"]
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_add_permission(self, request):
-        return False

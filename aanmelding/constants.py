@@ -1,51 +1,26 @@
-"""Choices of the sign-up app: states, roles, parties and the lists of the Plan van Aanpak."""
+"""Choices of the sign-up app: its states and the lists of the Plan van Aanpak."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Rol(models.TextChoices):
-    """The four roles of DOMAIN.md; each is a Django group of the same name."""
-
-    BIBLIOTHEEKMEDEWERKER = "bibliotheekmedewerker", _("Library staff")
-    KB_BEOORDELAAR = "kb_beoordelaar", _("KB reviewer")
-    DIGISTERKER_BEOORDELAAR = "digisterker_beoordelaar", _("Digisterker reviewer")
-    COORDINATOR = "coordinator", _("Coordinator")
-
-
-class Partij(models.TextChoices):
-    KB = "kb", _("KB")
-    DIGISTERKER = "digisterker", _("Digisterker")
-
-
-PARTIJ_VAN_ROL = {Rol.KB_BEOORDELAAR: Partij.KB, Rol.DIGISTERKER_BEOORDELAAR: Partij.DIGISTERKER}
+from kbregeling.workflow.assessment import IN_ROUND, RoundState, as_choice
 
 
 class Status(models.TextChoices):
+    """The sign-up's own start and end states around the two-party assessment round."""
+
     CONCEPT = "concept", _("Draft")
-    INGEDIEND = "ingediend", _("Submitted")
-    WACHT_OP_KB = "wacht_op_kb", _("Awaiting KB")
-    WACHT_OP_DIGISTERKER = "wacht_op_digisterker", _("Awaiting Digisterker")
-    AANVULLING_GEVRAAGD = "aanvulling_gevraagd", _("More information requested")
+    INGEDIEND = as_choice(RoundState.INGEDIEND)
+    WACHT_OP_KB = as_choice(RoundState.WACHT_OP_KB)
+    WACHT_OP_DIGISTERKER = as_choice(RoundState.WACHT_OP_DIGISTERKER)
+    AANVULLING_GEVRAAGD = as_choice(RoundState.AANVULLING_GEVRAAGD)
     GOEDGEKEURD = "goedgekeurd", _("Approved")
     AFGEWEZEN = "afgewezen", _("Rejected")
     INGETROKKEN = "ingetrokken", _("Withdrawn")
 
 
-IN_BEOORDELING = [Status.INGEDIEND, Status.WACHT_OP_KB, Status.WACHT_OP_DIGISTERKER]
-INTREKBAAR = [Status.CONCEPT, *IN_BEOORDELING, Status.AANVULLING_GEVRAAGD]
+INTREKBAAR = [Status.CONCEPT, *IN_ROUND, Status.AANVULLING_GEVRAAGD]
 BEWERKBAAR = [Status.CONCEPT, Status.AANVULLING_GEVRAAGD]
-# Whose advice is still outstanding in each state under assessment.
-OPENSTAANDE_PARTIJEN = {
-    Status.INGEDIEND: {Partij.KB, Partij.DIGISTERKER},
-    Status.WACHT_OP_KB: {Partij.KB},
-    Status.WACHT_OP_DIGISTERKER: {Partij.DIGISTERKER},
-}
-
-
-def awaiting(partij) -> list[str]:
-    """The states in which this party's advice is outstanding."""
-    return [status for status, parties in OPENSTAANDE_PARTIJEN.items() if partij in parties]
 
 
 class Advies(models.TextChoices):

@@ -7,9 +7,12 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from kbregeling.accounts.constants import Rol
+from kbregeling.accounts.models import Gebruiker
+
 from . import service
-from .constants import Advies, DocentType, Doelgroep, FinancieringStatus, Rol, Status
-from .models import Aanmelding, Bibliotheek, Gebruiker, Gemeente
+from .constants import Advies, DocentType, Doelgroep, FinancieringStatus, Status
+from .models import Aanmelding, Bibliotheek, Gemeente
 
 DEMO_PASSWORD = "Digisterker-demo-2026"  # noqa: S105 (public demo logins, in the README)
 

@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kbregeling.documents.uploads import validate_document
+
 from .constants import Advies, Doelgroep, Status
-from .models import Aanmelding, Bibliotheek, Gemeente, GemeenteSamenwerking
+from .models import Aanmelding, Bibliotheek, GemeenteSamenwerking
 from .plan_rules import cooperation_errors, submission_errors
-from .uploads import validate_document
+from .service import provinces
 
 # The nine sections of the plan; section 5 is the formset of ``SamenwerkingForm``.
 SECTIONS = [
@@ -169,9 +171,8 @@ class DashboardFilterForm(forms.Form):
             ("alle", _("All states")),
             *[(value, label) for value, label in Status.choices if value != Status.CONCEPT],
         ]
-        provinces = Gemeente.objects.order_by("provincie").values_list("provincie", flat=True)
         self.fields["provincie"].choices = [("", _("All provinces"))] + [
-            (p, p) for p in provinces.distinct()
+            (p, p) for p in provinces()
         ]
         self.fields["bibliotheek"].queryset = Bibliotheek.objects.order_by("naam")
         self.fields["bibliotheek"].empty_label = _("All libraries")

@@ -1,40 +1,34 @@
 """Who may do what with a sign-up: the one place where the sign-up app decides.
 
-Every check returns a ``Verdict`` — ``(allowed, reason)`` — that is also truthy when allowed,
-so django-fsm-2 can use the same functions as transition permissions. Views, downloads and
-PDFs call these; hiding a button is never the check.
+Every check returns a ``Verdict`` (``kbregeling.accounts.permissions``): ``(object, user)``
+for a check about one sign-up, ``(user)`` for one about the user alone. Views, downloads and
+PDFs call these; hiding a button is never the check. The advice checks are those of the
+two-party assessment round (``kbregeling.workflow.assessment``).
 """
 
-from typing import NamedTuple
-
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .constants import OPENSTAANDE_PARTIJEN, Rol, Status
+from kbregeling.accounts.permissions import (
+    ALLOWED,
+    Verdict,
+    can_act_for_library,
+    is_library_staff,
+    is_staff_of,
+    own_library_or_submitted,
+    reviewer_or_coordinator,
+)
+from kbregeling.workflow.assessment import can_advise
 
+from .constants import Status
 
-class Verdict(NamedTuple):
-    allowed: bool
-    reason: str = ""
-
-    def __bool__(self):
-        return self.allowed
-
-
-ALLOWED = Verdict(True)
-
-
-def is_staff_of(user, bibliotheek_id) -> bool:
-    return bool(
-        user.is_authenticated
-        and user.is_bibliotheekmedewerker
-        and user.bibliotheek_id == bibliotheek_id
-    )
-
-
-def sees_all_submitted(user) -> bool:
-    """Reviewers and the coordinator read every plan that is no longer a draft."""
-    return bool(user.is_authenticated and (user.is_beoordelaar or user.is_coordinator))
+__all__ = [
+    "can_act_for_library",
+    "can_advise",
+    "can_create",
+    "can_edit",
+    "can_see_overview",
+    "visible_aanmeldingen",
+]
 
 
 def visible_aanmeldingen(user, queryset=None):
@@ -42,65 +36,20 @@ def visible_aanmeldingen(user, queryset=None):
     from .models import Aanmelding
 
     qs = Aanmelding.objects.all() if queryset is None else queryset
-    if not user.is_authenticated:
-        return qs.none()
-    rule = Q(pk__in=[])
-    if user.is_bibliotheekmedewerker:
-        rule |= Q(bibliotheek_id=user.bibliotheek_id)
-    if sees_all_submitted(user):
-        rule |= ~Q(status=Status.CONCEPT)
-    return qs.filter(rule)
+    return own_library_or_submitted(user, qs, "bibliotheek_id", [Status.CONCEPT])
 
 
 def can_create(user) -> Verdict:
-    if user.is_authenticated and user.is_bibliotheekmedewerker:
-        return ALLOWED
-    return Verdict(False, _("Only library staff can sign up their library."))
+    return is_library_staff(user)
 
 
-def can_edit(user, aanmelding) -> Verdict:
-    if not is_staff_of(user, aanmelding.bibliotheek_id):
+def can_edit(aanmelding, user) -> Verdict:
+    if not is_staff_of(aanmelding.bibliotheek_id, user):
         return Verdict(False, _("Only staff of this library can change its plan."))
     if not aanmelding.is_bewerkbaar:
         return Verdict(False, _("This plan can no longer be changed in its current state."))
     return ALLOWED
 
 
-def can_act_for_library(aanmelding, user) -> Verdict:
-    """Transition permission for submit, resubmit and withdraw (django-fsm-2 order).
-    The technical administrator may take these steps too, from the Django admin."""
-    if is_staff_of(user, aanmelding.bibliotheek_id) or user.is_superuser:
-        return ALLOWED
-    return Verdict(False, _("Only staff of this library can do this."))
-
-
-def can_advise(aanmelding, user) -> Verdict:
-    """Transition permission for an advice: a reviewer whose party has not yet advised."""
-    partij = getattr(user, "partij", None) if user.is_authenticated else None
-    if partij is None:
-        return Verdict(False, _("Only KB and Digisterker reviewers give advice."))
-    if is_staff_of(user, aanmelding.bibliotheek_id):
-        return Verdict(False, _("You cannot advise on your own library."))
-    if partij not in OPENSTAANDE_PARTIJEN.get(aanmelding.status, set()):
-        return Verdict(False, _("Your party has no advice outstanding on this plan."))
-    return ALLOWED
-
-
-def can_advise_as_kb(aanmelding, user) -> Verdict:
-    verdict = can_advise(aanmelding, user)
-    if verdict and user.heeft_rol(Rol.KB_BEOORDELAAR):
-        return verdict
-    return verdict if not verdict else Verdict(False, _("Only KB reviewers can do this."))
-
-
-def can_advise_as_digisterker(aanmelding, user) -> Verdict:
-    verdict = can_advise(aanmelding, user)
-    if verdict and user.heeft_rol(Rol.DIGISTERKER_BEOORDELAAR):
-        return verdict
-    return verdict if not verdict else Verdict(False, _("Only Digisterker reviewers can do this."))
-
-
 def can_see_overview(user) -> Verdict:
-    if user.is_authenticated and (user.is_coordinator or user.is_beoordelaar):
-        return ALLOWED
-    return Verdict(False, _("Only the coordinator and reviewers see the overview."))
+    return reviewer_or_coordinator(user, _("Only the coordinator and reviewers see the overview."))

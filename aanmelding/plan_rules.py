@@ -9,22 +9,22 @@ from django.utils.translation import gettext as _
 
 from .constants import Doelgroep, FinancieringStatus
 
-REQUIRED = {
-    "eerste_licentiejaar": "Section 1",
-    "ambitie": "Section 1",
-    "cursussen_jaar1": "Section 1",
-    "deelnemers_jaar1": "Section 1",
-    "cursussen_jaar2": "Section 1",
-    "deelnemers_jaar2": "Section 1",
-    "locaties": "Section 3",
-    "docenten_nu": "Section 4",
-    "docenten_gepland": "Section 4",
-    "docenten_type": "Section 4",
-    "partners": "Section 6",
-    "werving": "Section 7",
-    "eigen_budget": "Section 8",
-    "borging": "Section 8",
-}
+REQUIRED = [
+    "eerste_licentiejaar",
+    "ambitie",
+    "cursussen_jaar1",
+    "deelnemers_jaar1",
+    "cursussen_jaar2",
+    "deelnemers_jaar2",
+    "locaties",
+    "docenten_nu",
+    "docenten_gepland",
+    "docenten_type",
+    "partners",
+    "werving",
+    "eigen_budget",
+    "borging",
+]
 DECLARATIONS = ["verklaring_wsob", "verklaring_rapportage", "verklaring_good_practices"]
 FUNDED = {FinancieringStatus.TOEGEZEGD, FinancieringStatus.ONTVANGEN}
 

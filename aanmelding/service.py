@@ -1,18 +1,54 @@
 """The sign-up app's public face: other apps and the views call these, nothing deeper."""
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
-from . import permissions
-from .constants import Advies, Partij, Status
-from .messenger import notify_aanmelding
-from .models import Aanmelding, Beoordeling, GemeenteSamenwerking
-from .plan_rules import missing_parts
-from .workflow import StaleState, WorkflowError, perform
+from kbregeling.accounts.constants import Partij
+from kbregeling.workflow.assessment import awaiting, record_advice
+from kbregeling.workflow.drafts import claim_version
+from kbregeling.workflow.runner import StaleState, WorkflowError, perform
 
-__all__ = ["StaleState", "WorkflowError", "start", "save_plan", "submit", "withdraw", "advise"]
+from . import permissions
+from .constants import Advies, Status
+from .models import Aanmelding, Beoordeling, Bibliotheek, Gemeente, GemeenteSamenwerking
+from .plan_rules import missing_parts
+
+__all__ = [
+    # What later apps read: the sign-up, libraries and municipalities, and the states.
+    "Aanmelding",
+    "Bibliotheek",
+    "Gemeente",
+    "Status",
+    "awaiting_plans",
+    "libraries_in",
+    "provinces",
+    # What the pages and the demo do.
+    "StaleState",
+    "WorkflowError",
+    "start",
+    "save_plan",
+    "submit",
+    "withdraw",
+    "advise",
+]
+
+
+def awaiting_plans(partij):
+    """The plans on which this party's advice is outstanding."""
+    return Aanmelding.objects.filter(status__in=awaiting(partij))
+
+
+def libraries_in(provincie):
+    """The libraries serving a municipality in this province, as a subquery."""
+    return Bibliotheek.objects.filter(werkgebied__provincie=provincie).values("pk")
+
+
+def provinces() -> list[str]:
+    """The twelve provinces, in order, for the filters of every list page."""
+    return list(
+        Gemeente.objects.order_by("provincie").values_list("provincie", flat=True).distinct()
+    )
 
 
 def start(bibliotheek, by) -> Aanmelding:
@@ -36,20 +72,15 @@ def ensure_cooperation_rows(aanmelding):
 def save_plan(form, formset, by, versie):
     """Save an edited plan, refusing if someone else saved it since ``versie`` was read."""
     aanmelding = form.instance
-    allowed, reason = permissions.can_edit(by, aanmelding)
-    if not allowed:
-        raise WorkflowError(reason)
-    bumped = Aanmelding.objects.filter(pk=aanmelding.pk, versie=versie).update(
-        versie=F("versie") + 1
+    claim_version(
+        aanmelding,
+        versie,
+        permissions.can_edit(aanmelding, by),
+        _(
+            "Someone else saved this plan while you were editing it. Your changes are "
+            "still in the form below: copy what you need, then reload the page."
+        ),
     )
-    if not bumped:
-        raise StaleState(
-            _(
-                "Someone else saved this plan while you were editing it. Your changes are "
-                "still in the form below: copy what you need, then reload the page."
-            )
-        )
-    aanmelding.versie = versie + 1
     try:
         form.save()
     except ConcurrentTransition as error:  # submitted or withdrawn since the form was read
@@ -66,12 +97,12 @@ def _locked(aanmelding) -> Aanmelding:
 def submit(aanmelding, by) -> Aanmelding:
     aanmelding = _locked(aanmelding)
     if aanmelding.status == Status.INGEDIEND and permissions.is_staff_of(
-        by, aanmelding.bibliotheek_id
+        aanmelding.bibliotheek_id, by
     ):
         return aanmelding  # submitted already (a double click): nothing more to do
     name = "opnieuw_indienen" if aanmelding.status == Status.AANVULLING_GEVRAAGD else "indienen"
     missing = missing_parts(aanmelding)
-    if missing and aanmelding.is_bewerkbaar and permissions.can_edit(by, aanmelding):
+    if missing and aanmelding.is_bewerkbaar and permissions.can_edit(aanmelding, by):
         raise WorkflowError(
             _("The plan is not complete yet: %(missing)s") % {"missing": "; ".join(missing)}
         )
@@ -86,39 +117,20 @@ def withdraw(aanmelding, by, remark="") -> Aanmelding:
     return aanmelding
 
 
-POSITIVE_TRANSITION = {Partij.KB: "kb_positief", Partij.DIGISTERKER: "digisterker_positief"}
+ADVICE_TRANSITION = {
+    Advies.POSITIEF: {Partij.KB: "kb_positief", Partij.DIGISTERKER: "digisterker_positief"},
+    Advies.NEGATIEF: "afwijzen",
+    Advies.AANVULLING_NODIG: "aanvulling_vragen",
+}
 
 
 @transaction.atomic
 def advise(aanmelding, by, advies, motivering, seen_status) -> Beoordeling:
     """Record one party's advice and move the plan on; refused if the plan changed since
     the reviewer loaded it (``seen_status``) or their party already advised this round."""
-    aanmelding = _locked(aanmelding)
-    if aanmelding.status != seen_status:
-        raise StaleState()
-    if advies == Advies.POSITIEF:
-        name = POSITIVE_TRANSITION.get(by.partij, "kb_positief")
-    elif advies == Advies.NEGATIEF:
-        name = "afwijzen"
-    else:
-        name = "aanvulling_vragen"
-    perform(aanmelding, name, by, motivering)
-    try:
-        with transaction.atomic():
-            beoordeling = Beoordeling.objects.create(
-                aanmelding=aanmelding,
-                ronde=aanmelding.ronde,
-                partij=by.partij,
-                advies=advies,
-                motivering=motivering,
-                beoordelaar=by,
-            )
-    except IntegrityError as error:
-        raise StaleState() from error
-    return beoordeling
-
-
-def on_aanmelding_transition(sender, instance, name, source, target, **kwargs):
-    """Tell the people concerned, after commit, of every change of a sign-up."""
-    remark = (kwargs.get("method_kwargs") or {}).get("remark", "")
-    notify_aanmelding(instance, target, remark)
+    name = ADVICE_TRANSITION[advies]
+    if isinstance(name, dict):
+        name = name.get(by.partij, "kb_positief")
+    return record_advice(
+        _locked(aanmelding), by, name, seen_status, advies=advies, motivering=motivering
+    )

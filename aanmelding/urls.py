@@ -4,7 +4,7 @@ from . import views
 
 app_name = "aanmelding"
 urlpatterns = [
-    path("", views.mijn_aanmeldingen, name="mine"),
+    path("", views.mine, name="mine"),
     path("nieuw/", views.create, name="create"),
     path("beoordelen/", views.dashboard, name="dashboard"),
     path("overzicht/", views.overview, name="overview"),

@@ -165,7 +165,7 @@ def main():
         from django.test.utils import CaptureQueriesContext
         from django.utils import timezone, translation
 
-        from aanmelding.pdf import render_html, render_pdf
+        from kbregeling.documents.pdf import render_html, render_pdf
         from rapportage.views.national import national_context
         from rapportage.views.report_pdf import report_context, report_queryset
 

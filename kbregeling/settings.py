@@ -41,6 +41,12 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_fsm",
+    # What every app shares (see the README's layout), then the domain apps in the order of
+    # a library's life in the scheme.
+    "kbregeling.accounts",
+    "kbregeling.workflow",
+    "kbregeling.mail",
+    "kbregeling.web",
     "aanmelding",
     "licenties",
     "rapportage",
@@ -71,7 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "aanmelding.context_processors.roles",
+                "kbregeling.accounts.context_processors.roles",
             ],
         },
     },
@@ -81,7 +87,7 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'd
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_USER_MODEL = "aanmelding.Gebruiker"
+AUTH_USER_MODEL = "accounts.Gebruiker"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -140,7 +146,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1}
 CELERY_BEAT_SCHEDULE = {
     "unsent-mail-hourly": {
-        "task": "aanmelding.tasks.retry_unsent_mail",
+        "task": "kbregeling.mail.tasks.retry_unsent_mail",
         "schedule": crontab(minute=30),
     },
     "licence-states-daily": {
@@ -158,7 +164,6 @@ RAPPORTAGE_DUE_WEEKS_AFTER = env.int("RAPPORTAGE_DUE_WEEKS_AFTER", default=4)
 HERINNERING_DAYS_BEFORE_DEADLINE = env.int("HERINNERING_DAYS_BEFORE_DEADLINE", default=14)
 HERINNERING_OVERDUE_INTERVAL_DAYS = env.int("HERINNERING_OVERDUE_INTERVAL_DAYS", default=14)
 HERINNERING_DIGEST_WEEKDAY = env.int("HERINNERING_DIGEST_WEEKDAY", default=0)  # Monday
-HERINNERING_MAX_POGINGEN = env.int("HERINNERING_MAX_POGINGEN", default=10)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True

@@ -1,14 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from . import views
-
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("account/", include("django.contrib.auth.urls")),
-    # After the auth URLs: the last pattern of a name is the one `reverse("login")` gives.
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("", include("kbregeling.accounts.urls")),
     path("aanmeldingen/", include("aanmelding.urls")),
     path("licenties/", include("licenties.urls")),
     path("rapportages/", include("rapportage.urls")),

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from aanmelding.admin_mixins import TransitionButtonsAdmin
+from kbregeling.workflow.admin import TransitionButtonsAdmin
 
 from .models import Dienst, Licentie, Overeenkomst, Tarief
 

@@ -3,7 +3,7 @@ coordinator's licence overview and by the national report figures."""
 
 from django.db.models import Exists, OuterRef
 
-from aanmelding.models import Gemeente
+from aanmelding.service import Gemeente
 
 from .constants import LicentieStatus
 from .models import Licentie

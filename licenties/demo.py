@@ -6,7 +6,8 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from aanmelding.models import Bibliotheek, Gebruiker
+from aanmelding.service import Bibliotheek
+from kbregeling.accounts.models import Gebruiker
 
 from . import service
 from .models import Dienst, Licentie, Overeenkomst, Tarief

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aanmelding.models import Gemeente
-from aanmelding.uploads import validate_document
+from aanmelding.service import provinces
+from kbregeling.documents.uploads import validate_document
 
 from . import service
 from .constants import LicentieStatus
@@ -134,9 +134,8 @@ class LicentieFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        provinces = Gemeente.objects.order_by("provincie").values_list("provincie", flat=True)
         self.fields["provincie"].choices = [("", _("All provinces"))] + [
-            (p, p) for p in provinces.distinct()
+            (p, p) for p in provinces()
         ]
 
     def filter(self, qs):

@@ -2,7 +2,7 @@
 
 A library never has two licence years that overlap: checked in the form for a clear message
 and enforced in the database (an exclusion constraint on PostgreSQL, triggers on SQLite; see
-migration 0002).
+the first migration).
 """
 
 import uuid
@@ -13,8 +13,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
-
-from aanmelding.models import Aanmelding, Bibliotheek, Gemeente
 
 from . import permissions as perm
 from .constants import DEFAULT_TARIEF, LicentieStatus, OvereenkomstStatus
@@ -56,7 +54,7 @@ class Overeenkomst(ConcurrentTransitionMixin, models.Model):
     """The agreement between one library and Stichting Digisterker (condition 3)."""
 
     bibliotheek = models.OneToOneField(
-        Bibliotheek, on_delete=models.PROTECT, related_name="overeenkomst"
+        "aanmelding.Bibliotheek", on_delete=models.PROTECT, related_name="overeenkomst"
     )
     status = FSMField(
         _("status"),
@@ -66,7 +64,7 @@ class Overeenkomst(ConcurrentTransitionMixin, models.Model):
     )
     diensten = models.ManyToManyField(Dienst, blank=True, verbose_name=_("services taken"))
     gemeenten = models.ManyToManyField(
-        Gemeente,
+        "aanmelding.Gemeente",
         blank=True,
         related_name="+",
         verbose_name=_("municipalities with course material"),
@@ -97,7 +95,7 @@ class Overeenkomst(ConcurrentTransitionMixin, models.Model):
         source=OvereenkomstStatus.CONCEPT,
         target=OvereenkomstStatus.GETEKEND,
         conditions=[kan_ondertekenen],
-        permission=perm.can_manage_agreement_transition,
+        permission=perm.can_sign_agreement,
     )
     def ondertekenen(self, *, by, remark=""):
         pass
@@ -141,11 +139,13 @@ SERVICE_ONLY = {"admin": False}
 class Licentie(ConcurrentTransitionMixin, models.Model):
     """One licence year of one library."""
 
-    bibliotheek = models.ForeignKey(Bibliotheek, on_delete=models.PROTECT, related_name="licenties")
+    bibliotheek = models.ForeignKey(
+        "aanmelding.Bibliotheek", on_delete=models.PROTECT, related_name="licenties"
+    )
     begindatum = models.DateField(_("start date"))
     einddatum = models.DateField(_("end date"))
     gemeenten = models.ManyToManyField(
-        Gemeente, related_name="licenties", verbose_name=_("municipalities covered")
+        "aanmelding.Gemeente", related_name="licenties", verbose_name=_("municipalities covered")
     )
     waarde = models.DecimalField(
         _("value (€)"),
@@ -154,7 +154,7 @@ class Licentie(ConcurrentTransitionMixin, models.Model):
         validators=[MinValueValidator(0)],
     )
     aanmelding = models.ForeignKey(
-        Aanmelding,
+        "aanmelding.Aanmelding",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

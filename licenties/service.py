@@ -4,27 +4,38 @@ import logging
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanmelding.workflow import StaleState, WorkflowError, perform
+from kbregeling.workflow.drafts import claim_version
+from kbregeling.workflow.runner import StaleState, WorkflowError, perform
 
 from .constants import LicentieStatus, OvereenkomstStatus
+from .coverage import coverage, year_licences
 from .models import Licentie, Overeenkomst, Tarief, default_end
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    # What the report app reads: licences, their states and the coverage of a year.
+    "Licentie",
+    "LicentieStatus",
+    "coverage",
+    "default_end",
+    "year_licences",
+    # What the pages, the daily task and the report app do.
     "StaleState",
     "WorkflowError",
     "create_first_licence",
+    "record_licence",
     "renew",
     "end",
     "save_agreement",
     "sign_agreement",
     "update_states",
     "overlapping",
+    "export_rows",
 ]
 
 
@@ -105,6 +116,44 @@ def renew(licentie, by, gemeenten=None, remark="") -> Licentie:
     return volgende
 
 
+def record_licence(form, by) -> Licentie:
+    """KB records a licence year by hand; refused when the database finds it overlaps another
+    year of the library (two people recording at once: the form checked before)."""
+    try:
+        with transaction.atomic():
+            return form.save()
+    except IntegrityError as error:
+        raise WorkflowError(
+            _("This period overlaps another licence year of the library.")
+        ) from error
+
+
+def export_rows(licenties):
+    """The licence CSV: a header and a row per licence year, Dutch decimals."""
+    header = [
+        _("Library"),
+        _("Start date"),
+        _("End date"),
+        _("Status"),
+        _("Value (€)"),
+        _("Municipalities"),
+        _("Renews licence"),
+    ]
+    rows = (
+        [
+            licentie.bibliotheek.naam,
+            licentie.begindatum.isoformat(),
+            licentie.einddatum.isoformat(),
+            licentie.get_status_display(),
+            f"{licentie.waarde:.2f}".replace(".", ","),
+            ", ".join(g.naam for g in licentie.gemeenten.all()),
+            licentie.vorige_id or "",
+        ]
+        for licentie in licenties.prefetch_related("gemeenten")
+    )
+    return header, rows
+
+
 @transaction.atomic
 def end(licentie, by, reden) -> Licentie:
     if not reden or not reden.strip():
@@ -119,12 +168,7 @@ def save_agreement(form, by, versie) -> Overeenkomst:
     """Save the agreement form, refusing if someone else saved it since ``versie``."""
     overeenkomst = form.instance
     if overeenkomst.pk:
-        bumped = Overeenkomst.objects.filter(pk=overeenkomst.pk, versie=versie).update(
-            versie=F("versie") + 1
-        )
-        if not bumped:
-            raise StaleState()
-        overeenkomst.versie = versie + 1
+        claim_version(overeenkomst, versie)
     overeenkomst = form.save()
     _sync_planned(overeenkomst)
     return overeenkomst

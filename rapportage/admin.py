@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from aanmelding.admin_mixins import TransitionButtonsAdmin
+from kbregeling.workflow.admin import TransitionButtonsAdmin
 
 from .models import Herinnering, Rapportage, RapportageBeoordeling
 
@@ -31,9 +31,9 @@ class RapportageAdmin(TransitionButtonsAdmin, admin.ModelAdmin):
 
 @admin.register(Herinnering)
 class HerinneringAdmin(admin.ModelAdmin):
-    list_display = ["vervaldatum", "soort", "rapportage", "ontvanger", "verzonden_op", "pogingen"]
+    list_display = ["vervaldatum", "soort", "rapportage", "ontvanger", "mail"]
     list_filter = ["soort"]
-    list_select_related = ["rapportage__licentie__bibliotheek", "ontvanger"]
+    list_select_related = ["rapportage__licentie__bibliotheek", "ontvanger", "mail"]
 
     def has_change_permission(self, request, obj=None):
         return False

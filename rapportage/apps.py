@@ -7,11 +7,6 @@ class RapportageConfig(AppConfig):
     verbose_name = _("Year reports")
 
     def ready(self):
-        from django_fsm.signals import post_transition
+        from . import receivers
 
-        from .messenger import on_rapportage_transition
-        from .models import Rapportage
-
-        post_transition.connect(
-            on_rapportage_transition, sender=Rapportage, dispatch_uid="rapportage.notify"
-        )
+        receivers.connect()

@@ -3,24 +3,24 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kbregeling.accounts.constants import Partij
+from kbregeling.workflow.assessment import RoundState, as_choice, awaiting
+
 
 class RapportageStatus(models.TextChoices):
+    """The report's own start and end states around the two-party assessment round."""
+
     OPEN = "open", _("Open")
     CONCEPT = "concept", _("Draft")
-    INGEDIEND = "ingediend", _("Submitted")
-    WACHT_OP_KB = "wacht_op_kb", _("Awaiting KB")
-    WACHT_OP_DIGISTERKER = "wacht_op_digisterker", _("Awaiting Digisterker")
-    AANVULLING_GEVRAAGD = "aanvulling_gevraagd", _("More information requested")
+    INGEDIEND = as_choice(RoundState.INGEDIEND)
+    WACHT_OP_KB = as_choice(RoundState.WACHT_OP_KB)
+    WACHT_OP_DIGISTERKER = as_choice(RoundState.WACHT_OP_DIGISTERKER)
+    AANVULLING_GEVRAAGD = as_choice(RoundState.AANVULLING_GEVRAAGD)
     BEOORDEELD = "beoordeeld", _("Assessed")
     VERLENGD = "verlengd", _("Renewed")
     NIET_VERLENGD = "niet_verlengd", _("Not renewed")
 
 
-IN_BEOORDELING = [
-    RapportageStatus.INGEDIEND,
-    RapportageStatus.WACHT_OP_KB,
-    RapportageStatus.WACHT_OP_DIGISTERKER,
-]
 NOG_IN_TE_DIENEN = [RapportageStatus.OPEN, RapportageStatus.CONCEPT]
 BEWERKBAAR = [
     RapportageStatus.OPEN,
@@ -37,8 +37,6 @@ AFGEROND = [
 def awaiting_reports(partij) -> list[str]:
     """Report states in which this party has something to do: its advice is outstanding, or
     — for KB — the renewal decision once both have advised."""
-    from aanmelding.constants import Partij, awaiting
-
     return awaiting(partij) + ([RapportageStatus.BEOORDEELD] if partij == Partij.KB else [])
 
 

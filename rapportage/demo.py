@@ -6,8 +6,8 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
-from aanmelding.models import Gebruiker
-from licenties.models import Licentie
+from kbregeling.accounts.models import Gebruiker
+from licenties.service import Licentie
 
 from . import reminders, service
 from .models import Rapportage

@@ -11,10 +11,8 @@ from django.db.models import Avg, Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext as _
 
-from aanmelding.models import Gemeente
-from licenties.constants import LicentieStatus
-from licenties.coverage import coverage, year_licences
-from licenties.models import Licentie
+from aanmelding.service import Gemeente
+from licenties.service import Licentie, LicentieStatus, coverage, year_licences
 
 from .constants import AFGEROND, DOELGROEPEN, LEEFTIJDEN, NOG_IN_TE_DIENEN, VERWIJZINGEN
 from .constants import RapportageStatus as S
@@ -190,6 +188,10 @@ def with_shares(rows) -> list[tuple[str, int, int]]:
     return [(text, n, share) for (text, n), share in zip(rows, shares, strict=True)]
 
 
+def good_practices_sheet() -> str:
+    return _("Good practices")
+
+
 def tables(figures: NationalFigures) -> list[tuple[str, list, list]]:
     """The figures as (name, header, rows): one sheet of the XLSX, one section of the CSV."""
 
@@ -207,12 +209,12 @@ def tables(figures: NationalFigures) -> list[tuple[str, list, list]]:
     ]
     share_header = [_("Participants"), _("Share (%)")]
     return [
-        ("Totalen", [_("Figure"), _("Value")], totals),
-        ("Doelgroepen", [_("Target group"), *share_header], with_shares(figures.doelgroepen)),
-        ("Leeftijd", [_("Age"), *share_header], with_shares(figures.leeftijden)),
-        ("Verwijzing", [_("Referred by"), *share_header], with_shares(figures.verwijzingen)),
+        (_("Totals"), [_("Figure"), _("Value")], totals),
+        (_("Target groups"), [_("Target group"), *share_header], with_shares(figures.doelgroepen)),
+        (_("Age"), [_("Age"), *share_header], with_shares(figures.leeftijden)),
+        (_("Referral"), [_("Referred by"), *share_header], with_shares(figures.verwijzingen)),
         (
-            "Provincies",
+            _("Provinces"),
             [
                 _("Province"),
                 _("Municipalities covered"),
@@ -236,7 +238,7 @@ def tables(figures: NationalFigures) -> list[tuple[str, list, list]]:
             ],
         ),
         (
-            "Trend",
+            _("Trend"),
             [
                 _("Year"),
                 _("Libraries"),
@@ -250,7 +252,7 @@ def tables(figures: NationalFigures) -> list[tuple[str, list, list]]:
             ],
         ),
         (
-            "Good practices",
+            good_practices_sheet(),
             [_("Library"), _("Province"), _("Good practice")],
             [
                 [g["licentie__bibliotheek__naam"], g["provincie"] or "", g["good_practices"]]

@@ -6,20 +6,17 @@ Only aggregate numbers: no personal data of course participants is ever stored.
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from aanmelding.constants import Partij
-from aanmelding.models import Gemeente
-from aanmelding.models.plan import count
-from licenties.models import Licentie
+from kbregeling.accounts.constants import Partij
+from kbregeling.workflow import assessment
+from kbregeling.workflow.assessment import ends_round, party_advice, submission
+from kbregeling.workflow.models import Advice, AssessedDocument, count
 
 from . import permissions as perm
-from .constants import DOELGROEPEN, IN_BEOORDELING, LEEFTIJDEN, VERWIJZINGEN, Soort
+from .constants import DOELGROEPEN, LEEFTIJDEN, VERWIJZINGEN, Soort
 from .constants import RapportageStatus as S
-
-REVIEW_ONLY = {"admin": False}
 
 
 class RapportageFields(models.Model):
@@ -57,7 +54,7 @@ class RapportageFields(models.Model):
     plannen = models.TextField(_("plans for next year"), blank=True, max_length=5000)
     wil_verlengen = models.BooleanField(_("the library wants its licence renewed"), null=True)
     verlengen_gemeenten = models.ManyToManyField(
-        Gemeente,
+        "aanmelding.Gemeente",
         blank=True,
         related_name="+",
         verbose_name=_("municipalities for the renewed licence"),
@@ -74,14 +71,13 @@ for _name, _label in [*LEEFTIJDEN, *DOELGROEPEN, *VERWIJZINGEN]:
     RapportageFields.add_to_class(_name, count(_label, 100_000))
 
 
-class Rapportage(ConcurrentTransitionMixin, RapportageFields):
-    licentie = models.OneToOneField(Licentie, on_delete=models.PROTECT, related_name="rapportage")
+class Rapportage(ConcurrentTransitionMixin, AssessedDocument, RapportageFields):
+    licentie = models.OneToOneField(
+        "licenties.Licentie", on_delete=models.PROTECT, related_name="rapportage"
+    )
     status = FSMField(_("status"), default=S.OPEN, choices=S.choices, protected=True)
-    ronde = models.PositiveSmallIntegerField(_("assessment round"), default=0)
-    versie = models.PositiveIntegerField(default=1, editable=False)
     opent_op = models.DateField(_("opens on"))
     deadline = models.DateField(_("due on"))
-    ingediend_op = models.DateTimeField(_("submitted"), null=True, blank=True)
     besluit_motivering = models.TextField(_("reason for the decision"), blank=True)
     gewijzigd_op = models.DateTimeField(_("changed"), auto_now=True)
 
@@ -121,7 +117,7 @@ class Rapportage(ConcurrentTransitionMixin, RapportageFields):
         return not submission_errors(self)
 
     def beide_adviezen(self) -> bool:
-        return self.beoordelingen.filter(ronde=self.ronde).count() == 2
+        return assessment.both_advised(self)
 
     # The workflow ------------------------------------------------------------------------
 
@@ -129,67 +125,14 @@ class Rapportage(ConcurrentTransitionMixin, RapportageFields):
     def starten(self, *, by, remark=""):
         pass
 
-    @transition(
-        field=status,
-        source=S.CONCEPT,
-        target=S.INGEDIEND,
-        conditions=[is_compleet],
-        permission=perm.can_act_for_library,
-    )
-    @transition(
-        field=status,
-        source=S.AANVULLING_GEVRAAGD,
-        target=S.INGEDIEND,
-        conditions=[is_compleet],
-        permission=perm.can_act_for_library,
-    )
-    def indienen(self, *, by, remark=""):
-        self.ronde += 1
-        self.ingediend_op = timezone.now()
+    indienen = submission("indienen", status, [S.CONCEPT, S.AANVULLING_GEVRAAGD], is_compleet)
 
-    @transition(
-        field=status,
-        source=S.INGEDIEND,
-        target=S.WACHT_OP_DIGISTERKER,
-        permission=perm.can_advise_as_kb,
-        custom=REVIEW_ONLY,
+    # The two-party round (kbregeling.workflow.assessment); record_advice takes them.
+    kb_advies = party_advice("kb_advies", status, Partij.KB, S.BEOORDEELD)
+    digisterker_advies = party_advice(
+        "digisterker_advies", status, Partij.DIGISTERKER, S.BEOORDEELD
     )
-    @transition(
-        field=status,
-        source=S.WACHT_OP_KB,
-        target=S.BEOORDEELD,
-        permission=perm.can_advise_as_kb,
-        custom=REVIEW_ONLY,
-    )
-    def kb_advies(self, *, by, remark=""):
-        pass
-
-    @transition(
-        field=status,
-        source=S.INGEDIEND,
-        target=S.WACHT_OP_KB,
-        permission=perm.can_advise_as_digisterker,
-        custom=REVIEW_ONLY,
-    )
-    @transition(
-        field=status,
-        source=S.WACHT_OP_DIGISTERKER,
-        target=S.BEOORDEELD,
-        permission=perm.can_advise_as_digisterker,
-        custom=REVIEW_ONLY,
-    )
-    def digisterker_advies(self, *, by, remark=""):
-        pass
-
-    @transition(
-        field=status,
-        source=IN_BEOORDELING,
-        target=S.AANVULLING_GEVRAAGD,
-        permission=perm.can_advise,
-        custom=REVIEW_ONLY,
-    )
-    def aanvulling_vragen(self, *, by, remark=""):
-        pass
+    aanvulling_vragen = ends_round("aanvulling_vragen", status, S.AANVULLING_GEVRAAGD)
 
     @transition(
         field=status,
@@ -197,7 +140,7 @@ class Rapportage(ConcurrentTransitionMixin, RapportageFields):
         target=S.VERLENGD,
         conditions=[beide_adviezen],
         permission=perm.can_decide,
-        custom=REVIEW_ONLY,
+        custom=assessment.REVIEW_ONLY,
     )
     def verlengen(self, *, by, remark=""):
         self.besluit_motivering = remark
@@ -208,30 +151,22 @@ class Rapportage(ConcurrentTransitionMixin, RapportageFields):
         target=S.NIET_VERLENGD,
         conditions=[beide_adviezen],
         permission=perm.can_decide,
-        custom=REVIEW_ONLY,
+        custom=assessment.REVIEW_ONLY,
     )
     def niet_verlengen(self, *, by, remark=""):
         self.besluit_motivering = remark
 
 
-class RapportageBeoordeling(models.Model):
+class RapportageBeoordeling(Advice):
     """One party's advice on a report in one round: sufficient? renew?"""
 
     rapportage = models.ForeignKey(
         Rapportage, on_delete=models.CASCADE, related_name="beoordelingen"
     )
-    ronde = models.PositiveSmallIntegerField(_("round"))
-    partij = models.CharField(_("party"), max_length=20, choices=Partij.choices)
     voldoende = models.BooleanField(_("the report is sufficient"))
     advies_verlengen = models.BooleanField(_("advises renewal"))
-    motivering = models.TextField(_("motivation"), max_length=5000)
-    beoordelaar = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    tijdstip = models.DateTimeField(_("time"), default=timezone.now)
 
-    class Meta:
-        ordering = ["ronde", "tijdstip"]
+    class Meta(Advice.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["rapportage", "ronde", "partij"],
@@ -246,8 +181,9 @@ class RapportageBeoordeling(models.Model):
 
 
 class Herinnering(models.Model):
-    """Every reminder: recorded before it is sent, so it goes out at most once per report,
-    kind and due date, and is retried — not lost — when sending fails or a worker dies."""
+    """Every reminder: recorded once per report, kind and due date (or per reviewer and week
+    for the digest), with its mail in the one outbox, which sends it after commit and retries
+    it, never losing it, when sending fails or a worker dies."""
 
     rapportage = models.ForeignKey(
         Rapportage, on_delete=models.CASCADE, null=True, blank=True, related_name="herinneringen"
@@ -263,11 +199,13 @@ class Herinnering(models.Model):
     soort = models.CharField(_("kind"), max_length=20, choices=Soort.choices)
     vervaldatum = models.DateField(_("due date"))
     volgnummer = models.PositiveSmallIntegerField(_("number"), default=1)
-    aan = models.TextField(_("to"), blank=True)
-    cc = models.TextField(_("cc"), blank=True)
+    mail = models.OneToOneField(
+        "mail.OutgoingMail",
+        on_delete=models.PROTECT,
+        related_name="herinnering",
+        verbose_name=_("e-mail"),
+    )
     aangemaakt_op = models.DateTimeField(_("recorded"), auto_now_add=True)
-    verzonden_op = models.DateTimeField(_("sent"), null=True, blank=True)
-    pogingen = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
         ordering = ["-vervaldatum", "-pk"]

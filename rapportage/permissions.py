@@ -1,38 +1,35 @@
-"""Who may see and do what with year reports. Each check returns a ``Verdict``.
+"""Who may see and do what with year reports. Each check returns a ``Verdict``:
+``(object, user)`` for a check about one report, ``(user)`` for one about the user alone.
 
-The advice rules are those of the sign-up (a report, like a plan, knows its library and whose
-advice is outstanding), so they are reused, not written twice.
+The advice checks are those of the two-party assessment round
+(``kbregeling.workflow.assessment``), which plans and reports share.
 """
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from aanmelding.constants import Rol
-from aanmelding.permissions import (
+from kbregeling.accounts.constants import Rol
+from kbregeling.accounts.permissions import (
     ALLOWED,
     Verdict,
     can_act_for_library,
-    can_advise,
-    can_advise_as_digisterker,
-    can_advise_as_kb,
+    has_role,
+    is_library_staff,
     is_staff_of,
+    own_library_or_submitted,
+    reviewer_or_coordinator,
 )
+from kbregeling.workflow.assessment import can_advise
 
 __all__ = [
     "can_act_for_library",
     "can_advise",
-    "can_advise_as_digisterker",
-    "can_advise_as_kb",
     "can_decide",
     "can_edit",
-    "visible_rapportages",
-    "can_see_overview",
     "can_see_good_practices",
+    "can_see_overview",
+    "can_see_own_reports",
+    "visible_rapportages",
 ]
-
-
-def _sees_all(user):
-    return bool(user.is_authenticated and (user.is_beoordelaar or user.is_coordinator))
 
 
 def visible_rapportages(user, queryset=None):
@@ -42,18 +39,15 @@ def visible_rapportages(user, queryset=None):
     from .models import Rapportage
 
     qs = Rapportage.objects.all() if queryset is None else queryset
-    if not user.is_authenticated:
-        return qs.none()
-    rule = Q(pk__in=[])
-    if user.is_bibliotheekmedewerker:
-        rule |= Q(licentie__bibliotheek_id=user.bibliotheek_id)
-    if _sees_all(user):
-        rule |= ~Q(status__in=NOG_IN_TE_DIENEN)
-    return qs.filter(rule)
+    return own_library_or_submitted(user, qs, "licentie__bibliotheek_id", NOG_IN_TE_DIENEN)
 
 
-def can_edit(user, rapportage) -> Verdict:
-    if not is_staff_of(user, rapportage.bibliotheek_id):
+def can_see_own_reports(user) -> Verdict:
+    return is_library_staff(user)
+
+
+def can_edit(rapportage, user) -> Verdict:
+    if not is_staff_of(rapportage.bibliotheek_id, user):
         return Verdict(False, _("Only staff of this library can fill in its report."))
     if not rapportage.is_bewerkbaar:
         return Verdict(False, _("This report can no longer be changed in its current state."))
@@ -61,15 +55,11 @@ def can_edit(user, rapportage) -> Verdict:
 
 
 def can_decide(rapportage, user) -> Verdict:
-    if user.is_authenticated and user.heeft_rol(Rol.KB_BEOORDELAAR):
-        return ALLOWED
-    return Verdict(False, _("Only KB takes the renewal decision."))
+    return has_role(user, Rol.KB_BEOORDELAAR, _("Only KB takes the renewal decision."))
 
 
 def can_see_overview(user) -> Verdict:
-    if _sees_all(user):
-        return ALLOWED
-    return Verdict(False, _("Only the coordinator and reviewers see this overview."))
+    return reviewer_or_coordinator(user, _("Only the coordinator and reviewers see this overview."))
 
 
 def can_see_good_practices(user) -> Verdict:

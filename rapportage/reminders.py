@@ -2,41 +2,38 @@
 
 Each reminder is a ``Herinnering`` row, unique per (report, kind, due date) — or per
 (reviewer, kind, week) for the digest — so running the scan twice, or in two workers at once,
-records it once. The row is written first and sent after commit by ``send``, which marks it
-sent in the same transaction as the mail goes out:
+records it once. With the row, in the same transaction, its mail is recorded in the one
+outbox (``kbregeling.mail``), which sends it after commit and marks it sent in the same
+transaction as the mail goes out:
 
-* the broker is down, or a worker dies before sending: the row stays unsent and the next
-  scan sends it (retried, never lost);
-* the mail server fails: the send task is retried with back-off; the row stays unsent;
-* a worker dies after the mail server accepted the mail but before the row was marked sent:
-  the one case in which a reminder can go out twice. Every other path sends it once;
-* a reminder that failed ``HERINNERING_MAX_POGINGEN`` times is no longer retried: the
-  coordinator's reminder log shows it as not sent, with its number of attempts.
+* the broker is down, or a worker dies before sending: the mail stays unsent and the outbox's
+  hourly retry sends it (retried, never lost);
+* the mail server fails: the send task is retried with back-off; the mail stays unsent;
+* a worker dies after the mail server accepted the mail but before it was marked sent: the
+  one case in which a reminder can go out twice. Every other path sends it once;
+* a mail that failed ``MAIL_MAX_ATTEMPTS`` times is no longer retried: the coordinator's
+  reminder log shows it as not sent, with its number of attempts.
 """
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from aanmelding.constants import PARTIJ_VAN_ROL, Rol, awaiting
-from aanmelding.messenger import library_addresses, render_email, role_addresses
-from aanmelding.models import Aanmelding
-from licenties.constants import LicentieStatus
+from aanmelding import service as aanmelding
+from kbregeling.accounts.constants import PARTIJ_VAN_ROL, Rol
+from kbregeling.mail import outbox
+from kbregeling.mail.notify import library_addresses, role_addresses
+from licenties import service as licenties
 
 from . import service
 from .constants import NOG_IN_TE_DIENEN, Soort, awaiting_reports
 from .models import Herinnering, Rapportage
-
-logger = logging.getLogger(__name__)
 
 TEMPLATES = {
     Soort.AANKONDIGING: "rapportage/email/aankondiging.txt",
@@ -77,7 +74,9 @@ def overdue_number(deadline, today) -> tuple[int, date] | None:
 def report_reminders(today) -> list[Due]:
     reports = (
         Rapportage.objects.filter(status__in=NOG_IN_TE_DIENEN, opent_op__lte=today)
-        .exclude(licentie__status=LicentieStatus.BEEINDIGD)  # ended early: nothing to report
+        .exclude(
+            licentie__status=licenties.LicentieStatus.BEEINDIGD
+        )  # ended early: nothing to report
         .select_related("licentie__bibliotheek")
         .prefetch_related("licentie__bibliotheek__medewerkers__groups")
     )
@@ -109,7 +108,7 @@ def digest_reminders(today) -> list[Due]:
     )
     something_awaits = {
         partij: Rapportage.objects.filter(status__in=awaiting_reports(partij)).exists()
-        or Aanmelding.objects.filter(status__in=awaiting(partij)).exists()
+        or aanmelding.awaiting_plans(partij).exists()
         for partij in set(PARTIJ_VAN_ROL.values())
     }
     return [
@@ -132,47 +131,32 @@ def _exists(due) -> bool:
 
 
 def record(due) -> Herinnering | None:
-    """Write the reminder once; None when it was recorded before (by any worker)."""
+    """Write the reminder and its mail once; None when it was recorded before (by any
+    worker). The mail is sent after commit by the outbox."""
+    subject, body = outbox.render(TEMPLATES[due.soort], context_for(due))
     try:
         with transaction.atomic():
-            herinnering = Herinnering.objects.create(
+            return Herinnering.objects.create(
                 rapportage=due.rapportage,
                 ontvanger=due.ontvanger,
                 soort=due.soort,
                 vervaldatum=due.vervaldatum,
                 volgnummer=due.volgnummer,
-                aan="\n".join(due.aan),
-                cc="\n".join(due.cc),
+                mail=outbox.record(subject, body, due.aan, due.cc),
             )
-    except IntegrityError:
+    except IntegrityError:  # recorded by another worker: its mail is rolled back with it
         return None
-    transaction.on_commit(partial(queue_send, herinnering.pk))
-    return herinnering
-
-
-def queue_send(pk):
-    from .tasks import send_reminder
-
-    try:
-        send_reminder.delay(pk)
-    except Exception:  # broker down: the row stays unsent and the next scan sends it
-        logger.exception("Could not queue reminder %s; the next scan retries it", pk)
 
 
 def run(today=None, dry_run=False) -> list[Due]:
-    """The daily scan. Returns what was (or, with ``dry_run``, would be) newly sent."""
+    """The daily scan. Returns what was (or, with ``dry_run``, would be) newly recorded;
+    the outbox sends it after commit and retries what the broker or mail server refused."""
     today = today or timezone.localdate()
     if dry_run:
         return _would_send(today)
     service.open_due_reports(today)
     new = [due for due in due_reminders(today) if not _exists(due)]
-    recorded = {h.pk for h in map(record, new) if h is not None}
-    unsent = Herinnering.objects.filter(
-        verzonden_op__isnull=True, pogingen__lt=settings.HERINNERING_MAX_POGINGEN
-    ).exclude(pk__in=recorded)
-    for pk in unsent.values_list("pk", flat=True):  # left unsent by a broker or worker failure
-        queue_send(pk)
-    return new
+    return [due for due in new if record(due) is not None]
 
 
 def _would_send(today) -> list[Due]:
@@ -185,49 +169,21 @@ def _would_send(today) -> list[Due]:
     return new
 
 
-def context_for(herinnering):
-    context = {"herinnering": herinnering, "site_url": settings.SITE_URL}
-    if herinnering.rapportage_id:
-        report = herinnering.rapportage
+def context_for(due):
+    context = {"herinnering": due, "site_url": settings.SITE_URL}
+    if due.rapportage is not None:
+        report = due.rapportage
         context |= {
             "rapportage": report,
             "url": settings.SITE_URL + reverse("rapportage:detail", args=[report.pk]),
         }
     else:
-        partij = herinnering.ontvanger.partij
+        partij = due.ontvanger.partij
         context |= {
             "rapportages": Rapportage.objects.filter(
                 status__in=awaiting_reports(partij)
             ).select_related("licentie__bibliotheek"),
-            "aanmeldingen": Aanmelding.objects.filter(status__in=awaiting(partij)).select_related(
-                "bibliotheek"
-            ),
+            "aanmeldingen": aanmelding.awaiting_plans(partij).select_related("bibliotheek"),
             "url": settings.SITE_URL + reverse("rapportage:dashboard"),
         }
     return context
-
-
-def send(pk) -> bool:
-    """Send one recorded reminder unless it was sent already; True when sent now."""
-    Herinnering.objects.filter(pk=pk, verzonden_op__isnull=True).update(pogingen=F("pogingen") + 1)
-    with transaction.atomic():
-        herinnering = (
-            # Lock only the reminder row: PostgreSQL refuses FOR UPDATE on the nullable side
-            # of the outer joins to the report (none for a digest) and the reviewer.
-            Herinnering.objects.select_for_update(of=("self",))
-            .select_related("rapportage__licentie__bibliotheek", "ontvanger")
-            .filter(pk=pk)
-            .first()
-        )
-        if herinnering is None or herinnering.verzonden_op is not None:
-            return False
-        subject, body = render_email(TEMPLATES[herinnering.soort], context_for(herinnering))
-        EmailMessage(
-            subject,
-            body,
-            to=herinnering.aan.split(),
-            cc=herinnering.cc.split(),
-        ).send()
-        herinnering.verzonden_op = timezone.now()
-        herinnering.save(update_fields=["verzonden_op"])
-        return True

@@ -4,17 +4,19 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
-from aanmelding.constants import Partij
-from aanmelding.workflow import StaleState, WorkflowError, perform
+from kbregeling.accounts.constants import Partij
+from kbregeling.documents.spreadsheets import xlsx_bytes
+from kbregeling.workflow.assessment import record_advice
+from kbregeling.workflow.drafts import claim_version
+from kbregeling.workflow.runner import StaleState, WorkflowError, perform
 from licenties import service as licenties
-from licenties.constants import LicentieStatus
 
 from . import permissions
 from .constants import RapportageStatus as S
-from .models import Rapportage, RapportageBeoordeling
+from .figures import good_practices_sheet, national_figures, tables
+from .models import Rapportage
 from .rules import submission_errors
 
 __all__ = [
@@ -25,6 +27,8 @@ __all__ = [
     "submit",
     "advise",
     "decide",
+    "national_tables",
+    "national_workbook",
 ]
 
 
@@ -37,11 +41,9 @@ def schedule_for(licentie):
 
 def open_due_reports(today) -> list[Rapportage]:
     """Create the report of every licence year whose opening date has come; idempotent."""
-    from licenties.models import Licentie
-
     weeks = timedelta(weeks=settings.RAPPORTAGE_OPENS_WEEKS_BEFORE)
-    due = Licentie.objects.filter(
-        status__in=[LicentieStatus.ACTIEF, LicentieStatus.VERLOPEN],
+    due = licenties.Licentie.objects.filter(
+        status__in=[licenties.LicentieStatus.ACTIEF, licenties.LicentieStatus.VERLOPEN],
         einddatum__lte=today + weeks,
         rapportage__isnull=True,
     )
@@ -61,18 +63,15 @@ def open_due_reports(today) -> list[Rapportage]:
 @transaction.atomic
 def save_report(form, by, versie) -> Rapportage:
     report = form.instance
-    allowed, reason = permissions.can_edit(by, report)
-    if not allowed:
-        raise WorkflowError(reason)
-    bumped = Rapportage.objects.filter(pk=report.pk, versie=versie).update(versie=F("versie") + 1)
-    if not bumped:
-        raise StaleState(
-            _(
-                "Someone else saved this report while you were editing it. Your changes are "
-                "still in the form below: copy what you need, then reload the page."
-            )
-        )
-    report.versie = versie + 1
+    claim_version(
+        report,
+        versie,
+        permissions.can_edit(report, by),
+        _(
+            "Someone else saved this report while you were editing it. Your changes are "
+            "still in the form below: copy what you need, then reload the page."
+        ),
+    )
     if report.status == S.OPEN:
         perform(report, "starten", by)
     form.save()
@@ -89,7 +88,7 @@ def submit(report, by) -> Rapportage:
     if report.status == S.OPEN:
         perform(report, "starten", by)
     errors = submission_errors(report)
-    if errors and permissions.can_edit(by, report):
+    if errors and permissions.can_edit(report, by):
         raise WorkflowError(_("The report is not complete yet."))
     perform(report, "indienen", by)
     return report
@@ -102,24 +101,16 @@ ADVICE_TRANSITION = {Partij.KB: "kb_advies", Partij.DIGISTERKER: "digisterker_ad
 def advise(report, by, *, voldoende, advies_verlengen, motivering, seen_status):
     """One party's advice. An insufficient report goes back to the library for more
     information; otherwise the report moves on to the other party or to KB's decision."""
-    report = _locked(report)
-    if report.status != seen_status:
-        raise StaleState()
     name = ADVICE_TRANSITION.get(by.partij, "kb_advies") if voldoende else "aanvulling_vragen"
-    perform(report, name, by, motivering)
-    try:
-        with transaction.atomic():
-            return RapportageBeoordeling.objects.create(
-                rapportage=report,
-                ronde=report.ronde,
-                partij=by.partij,
-                voldoende=voldoende,
-                advies_verlengen=advies_verlengen,
-                motivering=motivering,
-                beoordelaar=by,
-            )
-    except IntegrityError as error:
-        raise StaleState() from error
+    return record_advice(
+        _locked(report),
+        by,
+        name,
+        seen_status,
+        voldoende=voldoende,
+        advies_verlengen=advies_verlengen,
+        motivering=motivering,
+    )
 
 
 @transaction.atomic
@@ -141,3 +132,15 @@ def decide(report, by, *, verlengen: bool, motivering: str = ""):
         gemeenten = list(report.verlengen_gemeenten.all()) or None
         licenties.renew(report.licentie, by, gemeenten=gemeenten, remark=motivering.strip())
     return report
+
+
+def national_tables(jaar):
+    """(year, tables) of the national figures, for the CSV and the XLSX."""
+    figures = national_figures(jaar)
+    return figures.jaar, tables(figures)
+
+
+def national_workbook(jaar) -> tuple[int, bytes]:
+    """(year, XLSX) of the national figures: a sheet per table, good practices wrapped."""
+    jaar, sheets = national_tables(jaar)
+    return jaar, xlsx_bytes(sheets, text_columns={good_practices_sheet(): "C"})

@@ -2,7 +2,8 @@ import pytest
 
 from kbregeling.celery import app as celery_app
 
-from .factories import AanmeldingFactory, BibliotheekFactory, UserFactory, staff_of
+from .aanmelding.factories import AanmeldingFactory, BibliotheekFactory
+from .accounts.factories import UserFactory, staff_of
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,12 @@ def private_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
     yield
+
+
+@pytest.fixture
+def mail_on_commit(django_capture_on_commit_callbacks):
+    """Run the after-commit callbacks of a block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

@@ -1,15 +1,4 @@
-from .audit import TransitionLog
-from .outbox import OutgoingMail
 from .plan import Aanmelding, Beoordeling, GemeenteSamenwerking
-from .reference import Bibliotheek, Gebruiker, Gemeente
+from .reference import Bibliotheek, Gemeente
 
-__all__ = [
-    "Aanmelding",
-    "Beoordeling",
-    "Bibliotheek",
-    "Gebruiker",
-    "Gemeente",
-    "GemeenteSamenwerking",
-    "OutgoingMail",
-    "TransitionLog",
-]
+__all__ = ["Aanmelding", "Beoordeling", "Bibliotheek", "Gemeente", "GemeenteSamenwerking"]

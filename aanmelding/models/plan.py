@@ -10,19 +10,21 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+
+from kbregeling.accounts.constants import Partij
+from kbregeling.workflow.assessment import ends_round, party_advice, submission
+from kbregeling.workflow.models import Advice, AssessedDocument, count
 
 from .. import permissions as perm
 from ..constants import (
     BEWERKBAAR,
-    IN_BEOORDELING,
     INTREKBAAR,
     Advies,
     DocentType,
+    Doelgroep,
     FinancieringStatus,
-    Partij,
     Status,
 )
 from .reference import Bibliotheek, Gemeente
@@ -32,16 +34,6 @@ def bijlage_path(instance, filename):
     """Store under a random name: the original name is kept in ``bijlage_naam``."""
     suffix = PurePath(filename).suffix.lower()[:8]
     return f"aanmeldingen/{uuid.uuid4().hex}{suffix}"
-
-
-def count(verbose_name, maximum, **kwargs):
-    return models.PositiveIntegerField(
-        verbose_name,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0), MaxValueValidator(maximum)],
-        **kwargs,
-    )
 
 
 def amount(verbose_name):
@@ -55,23 +47,16 @@ def amount(verbose_name):
     )
 
 
-# Advice transitions need a Beoordeling with a motivation: only the review page takes them.
-REVIEW_ONLY = {"admin": False}
-
-
-class Aanmelding(ConcurrentTransitionMixin, models.Model):
+class Aanmelding(ConcurrentTransitionMixin, AssessedDocument):
     bibliotheek = models.ForeignKey(
         Bibliotheek, on_delete=models.PROTECT, related_name="aanmeldingen"
     )
     status = FSMField(_("status"), default=Status.CONCEPT, choices=Status.choices, protected=True)
-    ronde = models.PositiveSmallIntegerField(_("assessment round"), default=0)
-    versie = models.PositiveIntegerField(default=1, editable=False)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(_("created"), auto_now_add=True)
     gewijzigd_op = models.DateTimeField(_("changed"), auto_now=True)
-    ingediend_op = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     # 1. Ambitie en meerjarenplanning
     eerste_licentiejaar = models.PositiveSmallIntegerField(
@@ -144,29 +129,16 @@ class Aanmelding(ConcurrentTransitionMixin, models.Model):
     def is_compleet(self) -> bool:
         return not self.ontbrekende_onderdelen()
 
-    # The workflow ------------------------------------------------------------------------
+    def get_doelgroepen_display(self) -> str:
+        labels = dict(Doelgroep.choices)
+        return ", ".join(str(labels.get(value, value)) for value in self.doelgroepen or [])
 
-    @transition(
-        field=status,
-        source=Status.CONCEPT,
-        target=Status.INGEDIEND,
-        conditions=[is_compleet],
-        permission=perm.can_act_for_library,
-    )
-    def indienen(self, *, by, remark=""):
-        self.ronde = 1
-        self.ingediend_op = timezone.now()
+    # The workflow: submission by the library, then the two-party assessment round -------
 
-    @transition(
-        field=status,
-        source=Status.AANVULLING_GEVRAAGD,
-        target=Status.INGEDIEND,
-        conditions=[is_compleet],
-        permission=perm.can_act_for_library,
+    indienen = submission("indienen", status, Status.CONCEPT, is_compleet)
+    opnieuw_indienen = submission(
+        "opnieuw_indienen", status, Status.AANVULLING_GEVRAAGD, is_compleet
     )
-    def opnieuw_indienen(self, *, by, remark=""):
-        self.ronde += 1
-        self.ingediend_op = timezone.now()
 
     @transition(
         field=status,
@@ -177,59 +149,13 @@ class Aanmelding(ConcurrentTransitionMixin, models.Model):
     def intrekken(self, *, by, remark=""):
         pass
 
-    @transition(
-        field=status,
-        source=Status.INGEDIEND,
-        target=Status.WACHT_OP_DIGISTERKER,
-        permission=perm.can_advise_as_kb,
-        custom=REVIEW_ONLY,
+    # The two-party round (kbregeling.workflow.assessment); record_advice takes them.
+    kb_positief = party_advice("kb_positief", status, Partij.KB, Status.GOEDGEKEURD)
+    digisterker_positief = party_advice(
+        "digisterker_positief", status, Partij.DIGISTERKER, Status.GOEDGEKEURD
     )
-    @transition(
-        field=status,
-        source=Status.WACHT_OP_KB,
-        target=Status.GOEDGEKEURD,
-        permission=perm.can_advise_as_kb,
-        custom=REVIEW_ONLY,
-    )
-    def kb_positief(self, *, by, remark=""):
-        pass
-
-    @transition(
-        field=status,
-        source=Status.INGEDIEND,
-        target=Status.WACHT_OP_KB,
-        permission=perm.can_advise_as_digisterker,
-        custom=REVIEW_ONLY,
-    )
-    @transition(
-        field=status,
-        source=Status.WACHT_OP_DIGISTERKER,
-        target=Status.GOEDGEKEURD,
-        permission=perm.can_advise_as_digisterker,
-        custom=REVIEW_ONLY,
-    )
-    def digisterker_positief(self, *, by, remark=""):
-        pass
-
-    @transition(
-        field=status,
-        source=IN_BEOORDELING,
-        target=Status.AANVULLING_GEVRAAGD,
-        permission=perm.can_advise,
-        custom=REVIEW_ONLY,
-    )
-    def aanvulling_vragen(self, *, by, remark=""):
-        pass
-
-    @transition(
-        field=status,
-        source=IN_BEOORDELING,
-        target=Status.AFGEWEZEN,
-        permission=perm.can_advise,
-        custom=REVIEW_ONLY,
-    )
-    def afwijzen(self, *, by, remark=""):
-        pass
+    aanvulling_vragen = ends_round("aanvulling_vragen", status, Status.AANVULLING_GEVRAAGD)
+    afwijzen = ends_round("afwijzen", status, Status.AFGEWEZEN)
 
 
 class GemeenteSamenwerking(models.Model):
@@ -260,23 +186,15 @@ class GemeenteSamenwerking(models.Model):
         return str(self.gemeente)
 
 
-class Beoordeling(models.Model):
+class Beoordeling(Advice):
     """One party's advice on a plan in one round of assessment."""
 
     aanmelding = models.ForeignKey(
         Aanmelding, on_delete=models.CASCADE, related_name="beoordelingen"
     )
-    ronde = models.PositiveSmallIntegerField(_("round"))
-    partij = models.CharField(_("party"), max_length=20, choices=Partij.choices)
     advies = models.CharField(_("advice"), max_length=20, choices=Advies.choices)
-    motivering = models.TextField(_("motivation"), max_length=5000)
-    beoordelaar = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    tijdstip = models.DateTimeField(_("time"), default=timezone.now)
 
-    class Meta:
-        ordering = ["ronde", "tijdstip"]
+    class Meta(Advice.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["aanmelding", "ronde", "partij"], name="one_advice_per_party_per_round"

@@ -1,4 +1,4 @@
-from .library import create, edit, mijn_aanmeldingen, submit, withdraw
+from .library import create, edit, mine, submit, withdraw
 from .plan import attachment, detail, pdf
 from .review import advise, dashboard, overview
 
@@ -9,7 +9,7 @@ __all__ = [
     "dashboard",
     "detail",
     "edit",
-    "mijn_aanmeldingen",
+    "mine",
     "overview",
     "pdf",
     "submit",

@@ -6,12 +6,13 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django_fsm import can_proceed, has_transition_perm
 
-from .. import audit, permissions
+from kbregeling.documents.pdf import pdf_response
+from kbregeling.workflow import assessment, audit
+
+from .. import permissions
 from ..constants import Status
-from ..display import advice_rounds
 from ..forms import SECTIONS, AdviesForm, IntrekkenForm
 from ..models import Aanmelding
-from ..pdf import pdf_response
 from .common import get_aanmelding
 
 
@@ -27,7 +28,7 @@ def plan_context(aanmelding):
     return {
         "aanmelding": aanmelding,
         "sections": SECTIONS,
-        "rounds": advice_rounds(aanmelding),
+        "rounds": assessment.rounds(aanmelding),
         "timeline": audit.history(aanmelding),
     }
 
@@ -42,7 +43,7 @@ def detail(request, pk):
         else aanmelding.indienen
     )
     context = plan_context(aanmelding) | {
-        "can_edit": permissions.can_edit(user, aanmelding).allowed,
+        "can_edit": permissions.can_edit(aanmelding, user).allowed,
         # State and permission only: an incomplete plan still shows what is missing.
         "can_submit": can_proceed(submit_transition, check_conditions=False)
         and permissions.can_act_for_library(aanmelding, user).allowed,

@@ -2,17 +2,19 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kbregeling.web.views import paginate, require
+from kbregeling.workflow.assessment import awaiting
+
 from .. import permissions, service
-from ..constants import Status, awaiting
+from ..constants import Status
 from ..forms import AdviesForm, DashboardFilterForm, IntrekkenForm
 from ..models import Aanmelding
-from .common import get_aanmelding, query_without_page, require
+from .common import get_aanmelding
 from .plan import plan_context, plan_queryset
 
 
@@ -26,28 +28,17 @@ def filtered(user, data):
     elif status not in ("", "alle"):
         qs = qs.filter(status=status)
     if filters.get("provincie"):
-        qs = qs.filter(bibliotheek__in=libraries_in(filters["provincie"]))
+        qs = qs.filter(bibliotheek__in=service.libraries_in(filters["provincie"]))
     if filters.get("bibliotheek"):
         qs = qs.filter(bibliotheek=filters["bibliotheek"])
     return form, qs.select_related("bibliotheek").order_by("ingediend_op", "pk")
-
-
-def libraries_in(provincie):
-    from ..models import Bibliotheek
-
-    return Bibliotheek.objects.filter(werkgebied__provincie=provincie).values("pk")
 
 
 @login_required
 def dashboard(request):
     require(permissions.can_see_overview(request.user))
     form, qs = filtered(request.user, request.GET)
-    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "aanmelding/dashboard.html",
-        {"form": form, "page": page, "query": query_without_page(request)},
-    )
+    return render(request, "aanmelding/dashboard.html", {"form": form} | paginate(request, qs))
 
 
 @login_required

@@ -1,27 +1,18 @@
 from .agreement import agreement_document, edit_agreement, sign_agreement
-from .licences import (
-    bibliotheek,
-    create,
-    detail,
-    end,
-    export_csv,
-    licence_list,
-    mine,
-    tarieven,
-)
+from .licences import create, detail, end, export_csv, library, licence_list, mine, tariffs
 from .overview import overview
 
 __all__ = [
     "agreement_document",
-    "bibliotheek",
     "create",
     "detail",
     "edit_agreement",
     "end",
     "export_csv",
+    "library",
     "licence_list",
     "mine",
     "overview",
     "sign_agreement",
-    "tarieven",
+    "tariffs",
 ]

@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from aanmelding.models import Bibliotheek
-from aanmelding.views.common import require
+from aanmelding.service import Bibliotheek
+from kbregeling.web.views import require
 
 from .. import permissions, service
 from ..forms import OvereenkomstForm
@@ -35,10 +35,10 @@ def edit_agreement(request, pk):
             status = 409
         else:
             messages.success(request, _("The agreement was saved."))
-            return redirect("licenties:bibliotheek", pk=bibliotheek.pk)
+            return redirect("licenties:library", pk=bibliotheek.pk)
     return render(
         request,
-        "licenties/overeenkomst_form.html",
+        "licenties/agreement_form.html",
         {"form": form, "bibliotheek": bibliotheek, "overeenkomst": overeenkomst},
         status=status,
     )
@@ -55,12 +55,12 @@ def sign_agreement(request, pk):
         messages.error(request, str(error))
     else:
         messages.success(request, _("The agreement is recorded as signed."))
-    return redirect("licenties:bibliotheek", pk=pk)
+    return redirect("licenties:library", pk=pk)
 
 
 @login_required
 def agreement_document(request, pk):
-    require(permissions.can_view_library(request.user, pk))
+    require(permissions.can_view_library(pk, request.user))
     overeenkomst = get_object_or_404(Overeenkomst, bibliotheek_id=pk)
     if not overeenkomst.document:
         raise Http404

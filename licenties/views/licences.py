@@ -1,21 +1,17 @@
 """Licence pages: a library's own years, the list for reviewers, detail, end, tariffs."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import has_transition_perm
 
-from aanmelding import audit
-from aanmelding.models import Bibliotheek
-from aanmelding.spreadsheets import csv_safe
-from aanmelding.views.common import query_without_page, require
+from aanmelding.service import Bibliotheek
+from kbregeling.documents.spreadsheets import csv_response
+from kbregeling.web.views import paginate, require
+from kbregeling.workflow import audit
 
 from .. import permissions, service
 from ..constants import DEFAULT_TARIEF
@@ -26,13 +22,13 @@ from ..models import Licentie, Overeenkomst, Tarief
 @login_required
 def mine(request):
     require(permissions.can_see_own_licences(request.user))
-    return redirect("licenties:bibliotheek", pk=request.user.bibliotheek_id)
+    return redirect("licenties:library", pk=request.user.bibliotheek_id)
 
 
 @login_required
-def bibliotheek(request, pk):
+def library(request, pk):
     """One library's licence years (current and past) and its agreement."""
-    require(permissions.can_view_library(request.user, pk))
+    require(permissions.can_view_library(pk, request.user))
     bib = get_object_or_404(Bibliotheek.objects.prefetch_related("werkgebied"), pk=pk)
     overeenkomst = (
         Overeenkomst.objects.filter(bibliotheek=bib)
@@ -42,13 +38,13 @@ def bibliotheek(request, pk):
     licenties = bib.licenties.prefetch_related("gemeenten").order_by("-begindatum")
     return render(
         request,
-        "licenties/bibliotheek.html",
+        "licenties/library.html",
         {
             "bibliotheek": bib,
             "overeenkomst": overeenkomst,
             "licenties": licenties,
             "can_manage_agreement": permissions.can_manage_agreement(request.user).allowed,
-            "can_create": permissions.can_manage_tarieven(request.user).allowed,
+            "can_create": permissions.can_record_licence(request.user).allowed,
         },
     )
 
@@ -63,12 +59,7 @@ def filtered_licences(user, data):
 def licence_list(request):
     require(permissions.can_list_all(request.user))
     form, qs = filtered_licences(request.user, request.GET)
-    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "licenties/lijst.html",
-        {"form": form, "page": page, "query": query_without_page(request)},
-    )
+    return render(request, "licenties/list.html", {"form": form} | paginate(request, qs))
 
 
 def chain(licentie):
@@ -84,17 +75,18 @@ def detail(request, pk):
         .prefetch_related("gemeenten"),
         pk=pk,
     )
-    return render(
-        request,
-        "licenties/detail.html",
-        {
-            "licentie": licentie,
-            "chain": chain(licentie),
-            "timeline": audit.history(licentie),
-            "can_end": has_transition_perm(licentie.beeindigen, request.user),
-            "end_form": BeeindigenForm(),
-        },
-    )
+    context = detail_context(licentie, request.user, BeeindigenForm())
+    return render(request, "licenties/detail.html", context)
+
+
+def detail_context(licentie, user, end_form):
+    return {
+        "licentie": licentie,
+        "chain": chain(licentie),
+        "timeline": audit.history(licentie),
+        "can_end": has_transition_perm(licentie.beeindigen, user),
+        "end_form": end_form,
+    }
 
 
 @login_required
@@ -111,36 +103,29 @@ def end(request, pk):
         else:
             messages.success(request, _("The licence was ended."))
             return redirect("licenties:detail", pk=pk)
-    context = {
-        "licentie": licentie,
-        "chain": chain(licentie),
-        "timeline": audit.history(licentie),
-        "can_end": True,
-        "end_form": form,
-    }
+    context = detail_context(licentie, request.user, form) | {"can_end": True}
     return render(request, "licenties/detail.html", context, status=400)
 
 
 @login_required
 def create(request, pk):
     """KB records a licence year for a library by hand."""
-    require(permissions.can_manage_tarieven(request.user))
+    require(permissions.can_record_licence(request.user))
     bib = get_object_or_404(Bibliotheek, pk=pk)
     form = LicentieForm(request.POST or None, bibliotheek=bib)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                licentie = form.save()
-        except IntegrityError:
-            form.add_error(None, _("This period overlaps another licence year of the library."))
+            licentie = service.record_licence(form, request.user)
+        except service.WorkflowError as error:
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("The licence year was recorded."))
             return redirect("licenties:detail", pk=licentie.pk)
-    return render(request, "licenties/licentie_form.html", {"form": form, "bibliotheek": bib})
+    return render(request, "licenties/licence_form.html", {"form": form, "bibliotheek": bib})
 
 
 @login_required
-def tarieven(request):
+def tariffs(request):
     require(permissions.can_manage_tarieven(request.user))
     jaar = request.POST.get("jaar")
     instance = Tarief.objects.filter(jaar=jaar).first() if jaar and jaar.isdigit() else None
@@ -148,10 +133,10 @@ def tarieven(request):
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The tariff was saved."))
-        return redirect("licenties:tarieven")
+        return redirect("licenties:tariffs")
     return render(
         request,
-        "licenties/tarieven.html",
+        "licenties/tariffs.html",
         {"form": form, "tarieven": Tarief.objects.all(), "default_tarief": DEFAULT_TARIEF},
     )
 
@@ -162,31 +147,5 @@ def export_csv(request):
     form, qs = filtered_licences(request.user, request.GET)
     if not form.is_valid():
         raise Http404
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="licenties.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(
-        [
-            _("Library"),
-            _("Start date"),
-            _("End date"),
-            _("Status"),
-            _("Value (€)"),
-            _("Municipalities"),
-            _("Renews licence"),
-        ]
-    )
-    for licentie in qs.prefetch_related("gemeenten"):
-        writer.writerow(
-            [
-                csv_safe(licentie.bibliotheek.naam),
-                licentie.begindatum.isoformat(),
-                licentie.einddatum.isoformat(),
-                licentie.get_status_display(),
-                f"{licentie.waarde:.2f}".replace(".", ","),
-                csv_safe(", ".join(g.naam for g in licentie.gemeenten.all())),
-                licentie.vorige_id or "",
-            ]
-        )
-    return response
+    header, rows = service.export_rows(qs)
+    return csv_response("licenties.csv", [("", header, rows)], titled=False)

@@ -3,9 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
 from django.shortcuts import render
-from django.utils import timezone
 
-from aanmelding.views.common import require
+from kbregeling.web.views import chosen_year, require
 
 from .. import permissions
 from ..coverage import coverage, year_licences
@@ -15,11 +14,7 @@ from ..coverage_map import WIDTH, municipality_shapes
 @login_required
 def overview(request):
     require(permissions.can_see_overview(request.user))
-    try:
-        jaar = int(request.GET.get("jaar", ""))
-    except ValueError:
-        jaar = timezone.localdate().year
-    jaar = min(max(jaar, 2000), 2100)
+    jaar = chosen_year(request)
     totals = year_licences(jaar).aggregate(
         licences=Count("pk"),
         libraries=Count("bibliotheek", distinct=True),
@@ -36,7 +31,7 @@ def overview(request):
     ]
     return render(
         request,
-        "licenties/overzicht.html",
+        "licenties/overview.html",
         {
             "jaar": jaar,
             "years": range(jaar - 2, jaar + 3),

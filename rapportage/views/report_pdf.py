@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
-from aanmelding.display import field_rows
-from aanmelding.pdf import pdf_response
+from kbregeling.documents.pdf import pdf_response
+from kbregeling.web.display import field_rows
 
 from .. import permissions
 from ..forms import SECTIONS

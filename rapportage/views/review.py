@@ -2,15 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import has_transition_perm
 
-from aanmelding import audit
-from aanmelding.display import advice_rounds
-from aanmelding.views.common import query_without_page, require
+from kbregeling.web.views import paginate, require
+from kbregeling.workflow import assessment, audit
 
 from .. import permissions, service
 from ..constants import RapportageStatus as S
@@ -24,9 +22,9 @@ def report_context(request, report, advies_form=None, besluit_form=None):
     return {
         "rapportage": report,
         "sections": SECTIONS,
-        "rounds": advice_rounds(report),
+        "rounds": assessment.rounds(report),
         "timeline": audit.history(report),
-        "can_edit": permissions.can_edit(user, report).allowed,
+        "can_edit": permissions.can_edit(report, user).allowed,
         "can_submit": report.status in (S.CONCEPT, S.AANVULLING_GEVRAAGD)
         and has_transition_perm(report.indienen, user),
         "can_advise": permissions.can_advise(report, user).allowed,
@@ -89,15 +87,7 @@ def dashboard(request):
         qs = qs.filter(status__in=awaiting_reports(request.user.partij))
     elif status in S.values:
         qs = qs.filter(status=status)
-    page = Paginator(qs.order_by("deadline", "pk"), 50).get_page(request.GET.get("pagina"))
     statuses = [(v, label) for v, label in S.choices if v not in (S.OPEN, S.CONCEPT)]
-    return render(
-        request,
-        "rapportage/dashboard.html",
-        {
-            "page": page,
-            "status": status,
-            "statuses": statuses,
-            "query": query_without_page(request),
-        },
-    )
+    context = {"status": status, "statuses": statuses}
+    context |= paginate(request, qs.order_by("deadline", "pk"))
+    return render(request, "rapportage/dashboard.html", context)

@@ -1,12 +1,11 @@
 """Pages for every logged-in user (good practices) and the coordinator's reminder log."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 
-from aanmelding.models import Bibliotheek, Gemeente
-from aanmelding.views.common import query_without_page, require
+from aanmelding import service as aanmelding
+from kbregeling.web.views import paginate, require
 
 from .. import permissions
 from ..constants import AFGEROND
@@ -18,8 +17,7 @@ from ..models import Herinnering, Rapportage
 def good_practices(request):
     """Condition 6: the good practices of assessed reports, for every library to learn from."""
     require(permissions.can_see_good_practices(request.user))
-    provinces = Gemeente.objects.order_by("provincie").values_list("provincie", flat=True)
-    form = GoodPracticeFilterForm(request.GET, provinces=provinces.distinct())
+    form = GoodPracticeFilterForm(request.GET, provinces=aanmelding.provinces())
     qs = (
         Rapportage.objects.filter(status__in=AFGEROND)
         .exclude(good_practices="")
@@ -37,35 +35,20 @@ def good_practices(request):
         if data["doelgroep"]:
             qs = qs.filter(**{f"{data['doelgroep']}__gt": 0})
         if data["provincie"]:
-            qs = qs.filter(
-                licentie__bibliotheek__in=Bibliotheek.objects.filter(
-                    werkgebied__provincie=data["provincie"]
-                ).values("pk")
-            )
-    page = Paginator(qs, 20).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "rapportage/good_practices.html",
-        {"form": form, "page": page, "query": query_without_page(request)},
-    )
+            qs = qs.filter(licentie__bibliotheek__in=aanmelding.libraries_in(data["provincie"]))
+    context = {"form": form} | paginate(request, qs, per_page=20)
+    return render(request, "rapportage/good_practices.html", context)
 
 
 @login_required
 def reminder_log(request):
     require(permissions.can_see_overview(request.user))
-    libraries = Bibliotheek.objects.order_by("naam")
+    libraries = aanmelding.Bibliotheek.objects.order_by("naam")
     chosen = request.GET.get("bibliotheek", "")
-    qs = Herinnering.objects.select_related("rapportage__licentie__bibliotheek", "ontvanger")
+    qs = Herinnering.objects.select_related(
+        "rapportage__licentie__bibliotheek", "ontvanger", "mail"
+    )
     if chosen.isdigit():
         qs = qs.filter(rapportage__licentie__bibliotheek_id=int(chosen))
-    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "rapportage/herinneringen.html",
-        {
-            "page": page,
-            "libraries": libraries,
-            "chosen": chosen,
-            "query": query_without_page(request),
-        },
-    )
+    context = {"libraries": libraries, "chosen": chosen} | paginate(request, qs)
+    return render(request, "rapportage/reminders.html", context)

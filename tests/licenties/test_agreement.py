@@ -8,15 +8,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from aanmelding.audit import history
-from aanmelding.workflow import StaleState
+from kbregeling.workflow.audit import history
+from kbregeling.workflow.runner import StaleState
 from licenties.constants import OvereenkomstStatus
 from licenties.forms import OUTSIDE_WERKGEBIED
 from licenties.models import Overeenkomst
 
-from ..factories import BibliotheekFactory, GemeenteFactory
-from ..licentie_factories import SMALL_PDF, LicentieFactory, OvereenkomstFactory
-from .conftest import EXE_BYTES, docx_bytes, fresh, pdf_upload
+from ..aanmelding.factories import BibliotheekFactory, GemeenteFactory
+from ..helpers import EXE_BYTES, SMALL_PDF, docx_bytes, fresh, pdf_upload
+from .factories import LicentieFactory, OvereenkomstFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def test_digisterker_records_the_agreement_with_services_municipalities_and_sign
     response = client.post(agreement_url(bib), data)
 
     assert response.status_code == 302
-    assert response.url == reverse("licenties:bibliotheek", args=[bib.pk])
+    assert response.url == reverse("licenties:library", args=[bib.pk])
     overeenkomst = Overeenkomst.objects.get(bibliotheek=bib)
     assert overeenkomst.status == OvereenkomstStatus.CONCEPT  # recorded, not yet signed
     assert sorted(overeenkomst.diensten.values_list("pk", flat=True)) == sorted(dienst_ids)
@@ -311,7 +311,7 @@ def test_library_staff_see_their_agreement_and_download_the_signed_document(
     overeenkomst = OvereenkomstFactory(bibliotheek=bibliotheek, getekend=True)
     client.force_login(medewerker)
 
-    page = client.get(reverse("licenties:bibliotheek", args=[bibliotheek.pk]))
+    page = client.get(reverse("licenties:library", args=[bibliotheek.pk]))
     assert page.status_code == 200
     assert page.context["overeenkomst"] == overeenkomst
     assert not page.context["can_manage_agreement"]
@@ -340,7 +340,7 @@ def test_another_library_cannot_see_the_agreement_or_download_its_document(
     OvereenkomstFactory(bibliotheek=bibliotheek, getekend=True)
     client.force_login(andere_medewerker)
 
-    page = client.get(reverse("licenties:bibliotheek", args=[bibliotheek.pk]))
+    page = client.get(reverse("licenties:library", args=[bibliotheek.pk]))
     download = client.get(reverse("licenties:document", args=[bibliotheek.pk]))
 
     assert page.status_code in (403, 404)
@@ -350,7 +350,7 @@ def test_another_library_cannot_see_the_agreement_or_download_its_document(
 
 def test_agreement_pages_need_a_login(client, bibliotheek):
     OvereenkomstFactory(bibliotheek=bibliotheek, getekend=True)
-    for name in ("agreement", "document", "bibliotheek"):
+    for name in ("agreement", "document", "library"):
         response = client.get(reverse(f"licenties:{name}", args=[bibliotheek.pk]))
         assert response.status_code == 302
         assert response.url.startswith(reverse("login"))
@@ -359,7 +359,7 @@ def test_agreement_pages_need_a_login(client, bibliotheek):
 def test_editing_the_agreement_never_changes_a_renewed_years_municipalities(client, digisterker):
     from licenties import service as licence_service
 
-    from ..factories import UserFactory
+    from ..accounts.factories import UserFactory
 
     a, b = GemeenteFactory(), GemeenteFactory()
     bibliotheek = BibliotheekFactory(werkgebied=[a, b])

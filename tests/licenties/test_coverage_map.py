@@ -9,8 +9,8 @@ from aanmelding.models import Gemeente
 from aanmelding.reference_data import load_gemeenten
 from licenties.coverage_map import municipality_shapes
 
-from ..factories import BibliotheekFactory
-from ..licentie_factories import LicentieFactory
+from ..aanmelding.factories import BibliotheekFactory
+from .factories import LicentieFactory
 
 pytestmark = pytest.mark.django_db
 

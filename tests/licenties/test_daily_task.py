@@ -16,16 +16,16 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
-from aanmelding.constants import Rol
-from aanmelding.models import TransitionLog
+from kbregeling.accounts.constants import Rol
 from kbregeling.celery import app as celery_app
+from kbregeling.workflow.models import TransitionLog
 from licenties import service, tasks
 from licenties.constants import LicentieStatus
 from licenties.models import Licentie, default_end, next_year_start
 
-from ..factories import UserFactory
-from ..licentie_factories import LicentieFactory
-from .conftest import fresh
+from ..accounts.factories import UserFactory
+from ..helpers import fresh
+from .factories import LicentieFactory
 
 pytestmark = pytest.mark.django_db
 

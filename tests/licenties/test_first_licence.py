@@ -14,9 +14,9 @@ from aanmelding.constants import Advies, Status
 from licenties.constants import DEFAULT_TARIEF, LicentieStatus
 from licenties.models import Licentie
 
-from ..factories import AanmeldingFactory, BibliotheekFactory, GemeenteFactory
-from ..licentie_factories import LicentieFactory, OvereenkomstFactory, TariefFactory
-from .conftest import fresh
+from ..aanmelding.factories import AanmeldingFactory, BibliotheekFactory, GemeenteFactory
+from ..helpers import fresh
+from .factories import LicentieFactory, OvereenkomstFactory, TariefFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from django.urls import reverse
 from licenties.constants import LicentieStatus
 from licenties.models import Licentie, Tarief
 
-from ..factories import BibliotheekFactory, GemeenteFactory
-from ..licentie_factories import LicentieFactory, TariefFactory
-from .conftest import fresh
+from ..aanmelding.factories import BibliotheekFactory, GemeenteFactory
+from ..helpers import fresh
+from .factories import LicentieFactory, TariefFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -258,7 +258,7 @@ def test_postgres_exclusion_constraint_refuses_overlapping_years(bibliotheek, ye
 
 def test_kb_sets_and_corrects_the_tariff_of_a_year(client, kb):
     client.force_login(kb)
-    url = reverse("licenties:tarieven")
+    url = reverse("licenties:tariffs")
 
     assert client.post(url, {"jaar": 2028, "bedrag": "6400.00"}).status_code == 302
     assert client.post(url, {"jaar": 2028, "bedrag": "6500.00"}).status_code == 302
@@ -272,7 +272,7 @@ def test_negative_tariff_is_refused_by_the_form(client, kb):
     TariefFactory(jaar=2028, bedrag=Decimal("6400.00"))
     client.force_login(kb)
 
-    response = client.post(reverse("licenties:tarieven"), {"jaar": 2028, "bedrag": "-100"})
+    response = client.post(reverse("licenties:tariffs"), {"jaar": 2028, "bedrag": "-100"})
 
     assert response.status_code == 200
     assert response.context["form"].errors["bedrag"]
@@ -282,7 +282,7 @@ def test_negative_tariff_is_refused_by_the_form(client, kb):
 @pytest.mark.parametrize("who", ["digisterker", "coordinator", "medewerker"])
 def test_only_kb_maintains_the_tariffs(request, client, who):
     client.force_login(request.getfixturevalue(who))
-    url = reverse("licenties:tarieven")
+    url = reverse("licenties:tariffs")
 
     assert client.get(url).status_code == 403
     assert client.post(url, {"jaar": 2028, "bedrag": "1.00"}).status_code == 403

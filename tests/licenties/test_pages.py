@@ -11,12 +11,12 @@ from django.urls import reverse
 
 from aanmelding.models import Gemeente
 from aanmelding.reference_data import load_gemeenten
-from aanmelding.spreadsheets import csv_safe
+from kbregeling.documents.spreadsheets import csv_safe
 from licenties import service
 from licenties.constants import LicentieStatus
 
-from ..factories import BibliotheekFactory, GemeenteFactory
-from ..licentie_factories import LicentieFactory
+from ..aanmelding.factories import BibliotheekFactory, GemeenteFactory
+from .factories import LicentieFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,9 +44,7 @@ def test_my_licences_takes_library_staff_to_their_own_library(client, medewerker
 
     response = client.get(reverse("licenties:mine"), follow=True)
 
-    assert response.redirect_chain == [
-        (reverse("licenties:bibliotheek", args=[bibliotheek.pk]), 302)
-    ]
+    assert response.redirect_chain == [(reverse("licenties:library", args=[bibliotheek.pk]), 302)]
     assert list(response.context["licenties"]) == [eigen]
 
 
@@ -60,7 +58,7 @@ def test_library_staff_never_see_another_library_licences(client, medewerker):
     andere = LicentieFactory(bibliotheek=BibliotheekFactory(naam="Bibliotheek Andermans"))
     client.force_login(medewerker)
 
-    library_page = client.get(reverse("licenties:bibliotheek", args=[andere.bibliotheek_id]))
+    library_page = client.get(reverse("licenties:library", args=[andere.bibliotheek_id]))
     detail = client.get(reverse("licenties:detail", args=[andere.pk]))
     all_list = client.get(reverse("licenties:list"))
 
@@ -87,7 +85,7 @@ def test_reviewers_and_coordinator_see_every_library_licences(request, client, w
     licentie = LicentieFactory()
     client.force_login(request.getfixturevalue(who))
 
-    library_page = client.get(reverse("licenties:bibliotheek", args=[licentie.bibliotheek_id]))
+    library_page = client.get(reverse("licenties:library", args=[licentie.bibliotheek_id]))
     assert library_page.status_code == 200
     assert client.get(reverse("licenties:detail", args=[licentie.pk])).status_code == 200
     assert listed(client.get(reverse("licenties:list"))) == [licentie.pk]

@@ -15,15 +15,15 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django_fsm import has_transition_perm
 
-from aanmelding.audit import history
-from aanmelding.workflow import WorkflowError, perform
+from kbregeling.workflow.audit import history
+from kbregeling.workflow.runner import WorkflowError, perform
 from licenties import service
 from licenties.constants import LicentieStatus
 from licenties.models import Licentie
 
-from ..factories import GemeenteFactory
-from ..licentie_factories import LicentieFactory, OvereenkomstFactory, TariefFactory
-from .conftest import fresh
+from ..aanmelding.factories import GemeenteFactory
+from ..helpers import fresh
+from .factories import LicentieFactory, OvereenkomstFactory, TariefFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -253,13 +253,14 @@ def test_the_service_refuses_to_end_a_licence_without_a_reason(bibliotheek, kb):
 )
 def test_a_finished_licence_cannot_be_ended(client, kb, bibliotheek, status):
     licentie = LicentieFactory(bibliotheek=bibliotheek, status=status)
+    before = history(licentie)  # renewed and ended years were brought there by a logged step
     client.force_login(kb)
 
     response = client.post(reverse("licenties:end", args=[licentie.pk]), {"reden": "Stop."})
 
     assert response.status_code in (400, 403)
     assert fresh(licentie).status == status
-    assert history(licentie) == []
+    assert history(licentie) == before
 
 
 @pytest.mark.parametrize("who", ["medewerker", "digisterker", "coordinator", "andere_medewerker"])

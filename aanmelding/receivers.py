@@ -1,0 +1,32 @@
+"""What the sign-up app does when a sign-up changes state: tell the people concerned."""
+
+from kbregeling.accounts.constants import Rol
+from kbregeling.mail.notify import LIBRARY, transition_notifier
+
+from .constants import Status
+
+# Target state → who hears of it, with which template. Reviewers of both parties hear of a
+# plan once, when it is (re)submitted: that is when it awaits them.
+MESSAGES = {
+    Status.INGEDIEND: [
+        (LIBRARY, "aanmelding/email/ingediend_bibliotheek.txt"),
+        (Rol.KB_BEOORDELAAR, "aanmelding/email/wacht_op_beoordeling.txt"),
+        (Rol.DIGISTERKER_BEOORDELAAR, "aanmelding/email/wacht_op_beoordeling.txt"),
+    ],
+    Status.AANVULLING_GEVRAAGD: [(LIBRARY, "aanmelding/email/aanvulling_gevraagd.txt")],
+    Status.GOEDGEKEURD: [(LIBRARY, "aanmelding/email/goedgekeurd.txt")],
+    Status.AFGEWEZEN: [(LIBRARY, "aanmelding/email/afgewezen.txt")],
+}
+
+
+on_transition = transition_notifier(
+    MESSAGES, "aanmelding", "aanmelding:detail", lambda aanmelding: aanmelding.bibliotheek
+)
+
+
+def connect():
+    from django_fsm.signals import post_transition
+
+    from .models import Aanmelding
+
+    post_transition.connect(on_transition, sender=Aanmelding, dispatch_uid="aanmelding.notify")

@@ -1,0 +1,21 @@
+"""The roles of DOMAIN.md and the two parties that assess plans and reports."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Rol(models.TextChoices):
+    """The four roles of DOMAIN.md; each is a Django group of the same name."""
+
+    BIBLIOTHEEKMEDEWERKER = "bibliotheekmedewerker", _("Library staff")
+    KB_BEOORDELAAR = "kb_beoordelaar", _("KB reviewer")
+    DIGISTERKER_BEOORDELAAR = "digisterker_beoordelaar", _("Digisterker reviewer")
+    COORDINATOR = "coordinator", _("Coordinator")
+
+
+class Partij(models.TextChoices):
+    KB = "kb", _("KB")
+    DIGISTERKER = "digisterker", _("Digisterker")
+
+
+PARTIJ_VAN_ROL = {Rol.KB_BEOORDELAAR: Partij.KB, Rol.DIGISTERKER_BEOORDELAAR: Partij.DIGISTERKER}

@@ -1,0 +1,54 @@
+"""``notify``: the one way to tell people of an event. Each app's ``receivers.py`` calls it
+with its own table of messages; no view sends mail by itself."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from kbregeling.accounts.constants import Rol
+
+from . import outbox
+
+#: The audience of a message: the staff and contact address of the library concerned. Any
+#: other audience is a role (``Rol``): every active user who has it.
+LIBRARY = "library"
+
+
+def library_addresses(bibliotheek) -> list[str]:
+    staff = bibliotheek.medewerkers.filter(
+        is_active=True, groups__name=Rol.BIBLIOTHEEKMEDEWERKER
+    ).exclude(email="")
+    return sorted({bibliotheek.contact_email, *staff.values_list("email", flat=True)} - {""})
+
+
+def role_addresses(rol) -> list[str]:
+    users = get_user_model().objects.filter(is_active=True, groups__name=rol).exclude(email="")
+    return sorted(set(users.values_list("email", flat=True)))
+
+
+def notify(messages, context, bibliotheek=None):
+    """Record one mail per ``(audience, template)`` of ``messages``, rendered with
+    ``context``, for the library ``bibliotheek`` or the users of a role; sent after commit."""
+    for audience, template in messages:
+        if audience == LIBRARY:
+            recipients = library_addresses(bibliotheek)
+        else:
+            recipients = role_addresses(audience)
+        subject, body = outbox.render(template, context)
+        outbox.record(subject, body, recipients)
+
+
+def transition_notifier(messages, name, url_name, library_of):
+    """A ``post_transition`` receiver that tells the people of each target state in
+    ``messages`` (state → ``[(audience, template)]``). Templates get the object as ``name``,
+    the remark of the step and the ``url`` of the object's page."""
+
+    def on_transition(sender, instance, target, **kwargs):
+        context = {
+            name: instance,
+            "remark": (kwargs.get("method_kwargs") or {}).get("remark", ""),
+            "url": settings.SITE_URL + reverse(url_name, args=[instance.pk]),
+        }
+        notify(messages.get(target, []), context, library_of(instance))
+
+    return on_transition

@@ -1,0 +1,74 @@
+from django import template
+from django.forms import BaseFormSet
+
+from kbregeling.web import display
+
+register = template.Library()
+
+
+def _errors(form, prefix_label=""):
+    for error in form.non_field_errors():
+        yield (prefix_label, None, error)
+    # In the order of the fields on the page, not the order the checks ran in.
+    for name in [name for name in form.fields if name in form.errors]:
+        errors = form.errors[name]
+        field = form[name]
+        label = f"{prefix_label}{field.label}" if prefix_label else field.label
+        for error in errors:
+            yield (label, _anchor(field), error)
+
+
+def _anchor(field):
+    """The id a summary link jumps to: the input itself, or the first of a group of inputs
+    (checkboxes, radio buttons), which have no element with the field's own id."""
+    if field.id_for_label:
+        return field.id_for_label
+    subwidgets = field.subwidgets
+    return subwidgets[0].id_for_label if subwidgets else field.auto_id
+
+
+@register.inclusion_tag("includes/error_summary.html")
+def error_summary(*forms):
+    """One summary at the top of a page of every error, each linking to its field."""
+    rows = []
+    for form in forms:
+        if form is None:
+            continue
+        if isinstance(form, BaseFormSet):
+            for error in form.non_form_errors():
+                rows.append(("", None, error))
+            for sub in form.forms:
+                label = f"{sub.instance} – " if sub.instance.pk else ""
+                rows.extend(_errors(sub, label))
+        else:
+            rows.extend(_errors(form))
+    return {"form_errors": rows}
+
+
+@register.filter
+def status_class(status):
+    """The badge colour of a state of a sign-up, licence or report."""
+    return {
+        "concept": "text-bg-secondary",
+        "open": "text-bg-secondary",
+        "gepland": "text-bg-secondary",
+        "goedgekeurd": "text-bg-success",
+        "actief": "text-bg-success",
+        "verlengd": "text-bg-success",
+        "afgewezen": "text-bg-danger",
+        "niet_verlengd": "text-bg-danger",
+        "ingetrokken": "text-bg-dark",
+        "beeindigd": "text-bg-dark",
+        "verlopen": "text-bg-light border",
+        "aanvulling_gevraagd": "text-bg-warning",
+    }.get(status, "text-bg-primary")
+
+
+@register.simple_tag
+def field_rows(obj, names):
+    return display.field_rows(obj, names)
+
+
+@register.filter
+def split(value):
+    return value.split()

@@ -1,0 +1,143 @@
+"""Guard rails of the configuration: settings, deploy checks, where uploads go and the beat
+schedule. (Roles and login: tests/accounts; reference data: tests/aanmelding; the Django
+admin's transitions: tests/workflow.)"""
+
+import importlib
+import inspect
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from celery import schedules
+from django.conf import settings
+
+from kbregeling.celery import app as celery_app
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def run_python(*args, **env_changes):
+    """Run the project's Python in a fresh process, without pytest loaded (so the settings
+    do not think they are under test) and without SECRET_KEY unless given."""
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    env.update(env_changes)
+    return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
+        [sys.executable, *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+# Settings -----------------------------------------------------------------------------------
+
+
+def test_settings_import():
+    module = importlib.import_module("kbregeling.settings")
+
+    assert module.LANGUAGE_CODE == "nl"
+    assert module.AUTH_USER_MODEL == "accounts.Gebruiker"
+
+
+def test_settings_load_for_development_without_a_secret_key():
+    result = run_python("-c", "import kbregeling.settings as s; print(s.DEBUG)", DEBUG="1")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_settings_refuse_to_load_with_debug_off_and_no_secret_key():
+    # DEBUG=0 in the environment wins over DEBUG=1 in a developer's .env file.
+    result = run_python("-c", "import kbregeling.settings", DEBUG="0")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_settings_load_with_debug_off_and_a_secret_key():
+    result = run_python(
+        "-c",
+        "import kbregeling.settings as s; print(s.DEBUG, s.SECURE_SSL_REDIRECT)",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False True"
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = run_python(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="digisterker.kb.nl",
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_fails_on_a_weak_secret_key():
+    """The deploy check is really run with warnings as failures: a weak key fails it."""
+    result = run_python(
+        "manage.py",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="geheim",
+        ALLOWED_HOSTS="digisterker.kb.nl",
+    )
+
+    assert result.returncode != 0
+    assert "security.W009" in result.stdout + result.stderr
+
+
+def test_uploads_are_stored_outside_the_static_files():
+    media = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    collected = settings.STATIC_ROOT or settings.VAR_DIR / "staticfiles"  # set in production
+    for public in (collected, *settings.STATICFILES_DIRS):
+        public = Path(public).resolve()
+        assert not media.is_relative_to(public)
+        assert not public.is_relative_to(media)
+
+
+# Celery beat --------------------------------------------------------------------------------
+
+
+def registered_tasks():
+    celery_app.loader.import_default_modules()  # autodiscovery of every app's tasks.py
+    return celery_app.tasks
+
+
+def test_task_registry_knows_the_project_tasks():
+    """The check below means something: discovery finds the project's tasks."""
+    assert "kbregeling.mail.tasks.send_email" in registered_tasks()
+
+
+@pytest.mark.parametrize("name", sorted(settings.CELERY_BEAT_SCHEDULE) or ["(empty)"])
+def test_every_beat_schedule_entry_points_to_a_registered_task_with_matching_arguments(name):
+    if name == "(empty)":
+        pytest.skip("CELERY_BEAT_SCHEDULE has no entries yet")
+    entry = settings.CELERY_BEAT_SCHEDULE[name]
+    tasks = registered_tasks()
+
+    assert entry["task"] in tasks, f"{name}: {entry['task']} is not a registered task"
+    signature = inspect.signature(tasks[entry["task"]].run)
+    signature.bind(*entry.get("args", ()), **entry.get("kwargs", {}))  # TypeError if not
+    schedule = entry["schedule"]
+    assert isinstance(schedule, schedules.BaseSchedule | int | float) or hasattr(
+        schedule, "total_seconds"
+    )
