@@ -41,12 +41,14 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_fsm",
+    "health_check",
     # What every app shares (see the README's layout), then the domain apps in the order of
     # a library's life in the scheme.
     "kbregeling.accounts",
     "kbregeling.workflow",
     "kbregeling.mail",
     "kbregeling.web",
+    "kbregeling.health",
     "aanmelding",
     "licenties",
     "rapportage",
@@ -107,7 +109,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 # Collected static files exist in production only; development and tests use the finders.
-STATIC_ROOT = None if DEBUG or TESTING else VAR_DIR / "staticfiles"
+STATIC_ROOT = None if DEBUG or TESTING else env("STATIC_ROOT", default=str(VAR_DIR / "staticfiles"))
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded plans and agreements are private: never under a public URL, only served by a view
@@ -131,23 +133,56 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# Production sends real mail: without EMAIL_URL it refuses to start, rather than print mail on
+# a console nobody reads. Development and tests print or keep it.
+if not (DEBUG or TESTING) and not env("EMAIL_URL", default=""):
+    raise ImproperlyConfigured("Set EMAIL_URL: DEBUG is off and no mail server is given.")
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# A mail server that accepts and never answers must not hold a worker for good.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Digisterker-regeling KB <noreply@kb.nl>")
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=10)
+# /health/ fails when the heartbeat (every minute) or the oldest unsent mail is older than this.
+HEALTH_HEARTBEAT_MINUTES = env.int("HEALTH_HEARTBEAT_MINUTES", default=3)
+HEALTH_OUTBOX_MINUTES = env.int("HEALTH_OUTBOX_MINUTES", default=30)
+# The outbox retries an unsent mail after 5, 10, 20, ... minutes, at most this long apart.
+MAIL_RETRY_MAX_MINUTES = env.int("MAIL_RETRY_MAX_MINUTES", default=60)
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
-CELERY_BROKER_TRANSPORT_OPTIONS = {"max_retries": 1}
+# A dead or hung broker must never hold a request: a publish gives up after a few seconds,
+# without retrying, and the outbox sends the mail later (kbregeling.mail.outbox).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "max_retries": 0,
+    "socket_timeout": 2,
+    "socket_connect_timeout": 2,
+}
+CELERY_TASK_PUBLISH_RETRY = False
+# The worker waits out a broker outage and reconnects, however long it lasts.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+# A task never runs for ever: a hung mail server or PDF is cut off.
+CELERY_TASK_SOFT_TIME_LIMIT = 60
+CELERY_TASK_TIME_LIMIT = 90
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE = {
-    "unsent-mail-hourly": {
+    "unsent-mail": {
         "task": "kbregeling.mail.tasks.retry_unsent_mail",
-        "schedule": crontab(minute=30),
+        "schedule": crontab(minute="*/5"),
+    },
+    "failed-mail-digest-daily": {
+        "task": "kbregeling.mail.tasks.report_failed_mail",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "heartbeat": {
+        "task": "kbregeling.health.tasks.heartbeat",
+        "schedule": crontab(),  # every minute: proves that beat and a worker both run
     },
     "licence-states-daily": {
         "task": "licenties.tasks.update_licence_states",
@@ -170,7 +205,10 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not TESTING)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Only behind a TLS-terminating proxy that sets these headers: trusted when said so.
+    if env.bool("TLS_PROXY", default=False):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        USE_X_FORWARDED_HOST = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -182,5 +220,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # WeasyPrint and fontTools chatter about every font and style at INFO.
+        "weasyprint": {"level": env("WEASYPRINT_LOG_LEVEL", default="WARNING")},
+        "fontTools": {"level": "WARNING"},
+    },
 }

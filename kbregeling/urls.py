@@ -3,8 +3,10 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("kbregeling.accounts.urls")),
+    path("", include("kbregeling.health.urls")),
     path("aanmeldingen/", include("aanmelding.urls")),
     path("licenties/", include("licenties.urls")),
     path("rapportages/", include("rapportage.urls")),
+    path("mail/", include("kbregeling.mail.urls")),
     path("admin/", admin.site.urls),
 ]

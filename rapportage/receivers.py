@@ -26,6 +26,10 @@ on_transition = transition_notifier(
 def connect():
     from django_fsm.signals import post_transition
 
+    from kbregeling.mail.outbox import register_stale_check
+
+    from . import reminders
     from .models import Rapportage
 
     post_transition.connect(on_transition, sender=Rapportage, dispatch_uid="rapportage.notify")
+    register_stale_check(reminders.stale_reason)

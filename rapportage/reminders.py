@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from aanmelding import service as aanmelding
 from kbregeling.accounts.constants import PARTIJ_VAN_ROL, Rol
@@ -52,6 +53,7 @@ class Due:
     rapportage: Rapportage | None = None
     ontvanger: object = None
     volgnummer: int = 1
+    herinnering: Herinnering | None = None  # once recorded
 
     def __str__(self):
         about = self.rapportage or self.ontvanger
@@ -136,7 +138,7 @@ def record(due) -> Herinnering | None:
     subject, body = outbox.render(TEMPLATES[due.soort], context_for(due))
     try:
         with transaction.atomic():
-            return Herinnering.objects.create(
+            due.herinnering = Herinnering.objects.create(
                 rapportage=due.rapportage,
                 ontvanger=due.ontvanger,
                 soort=due.soort,
@@ -144,6 +146,7 @@ def record(due) -> Herinnering | None:
                 volgnummer=due.volgnummer,
                 mail=outbox.record(subject, body, due.aan, due.cc),
             )
+            return due.herinnering
     except IntegrityError:  # recorded by another worker: its mail is rolled back with it
         return None
 
@@ -187,3 +190,21 @@ def context_for(due):
             "url": settings.SITE_URL + reverse("rapportage:dashboard"),
         }
     return context
+
+
+def stale_reason(mail) -> str:
+    """Registered with the outbox: a reminder about a report that the library has submitted
+    in the meantime, or whose licence was ended, lapses instead of being sent."""
+    herinnering = (
+        Herinnering.objects.filter(mail=mail, rapportage__isnull=False)
+        .select_related("rapportage__licentie")
+        .first()
+    )
+    if herinnering is None:
+        return ""
+    report = herinnering.rapportage
+    if report.status not in NOG_IN_TE_DIENEN:
+        return gettext("The report was submitted in the meantime.")
+    if report.licentie.status == licenties.LicentieStatus.BEEINDIGD:
+        return gettext("The licence was ended early.")
+    return ""

@@ -1,6 +1,7 @@
 import pytest
 
 from kbregeling.celery import app as celery_app
+from kbregeling.mail import outbox
 
 from .aanmelding.factories import AanmeldingFactory, BibliotheekFactory
 from .accounts.factories import UserFactory, staff_of
@@ -20,6 +21,7 @@ def private_media(settings, tmp_path):
     # Test users are made by the dozen; a slow password hash only costs time here.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
+    outbox._broker_failed_at = None  # no test inherits another's broker failure
     yield
 
 

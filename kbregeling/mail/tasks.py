@@ -1,16 +1,10 @@
-from smtplib import SMTPException
-
 from celery import shared_task
 
 
-@shared_task(
-    autoretry_for=(SMTPException, OSError),
-    retry_backoff=60,
-    retry_kwargs={"max_retries": 8},
-)
+@shared_task
 def send_email(mail_id: int) -> bool:
-    """Send one recorded e-mail (idempotent); retried with back-off while the mail server
-    is down."""
+    """Send one recorded e-mail (idempotent). A failure is recorded on the mail and the
+    outbox's one retry loop tries again: no chain of Celery retries per queueing."""
     from .outbox import send
 
     return send(mail_id)
@@ -18,7 +12,15 @@ def send_email(mail_id: int) -> bool:
 
 @shared_task
 def retry_unsent_mail() -> int:
-    """Hourly: queue again the e-mails the broker or mail server did not take."""
+    """Every five minutes: queue again the e-mails that are due for another try."""
     from .outbox import retry_unsent
 
     return retry_unsent()
+
+
+@shared_task
+def report_failed_mail() -> int:
+    """Daily: one digest to the coordinator and administrators of the mails given up."""
+    from .outbox import report_failed
+
+    return report_failed()

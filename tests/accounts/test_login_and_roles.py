@@ -12,6 +12,7 @@ from django.core import mail
 from django.urls import reverse
 
 from kbregeling.accounts.constants import Rol
+from kbregeling.mail.models import OutgoingMail
 
 from ..accounts.factories import UserFactory
 
@@ -68,10 +69,13 @@ def test_logging_in_works_with_the_login_page(client):
 
 
 @pytest.mark.django_db
-def test_password_reset_sends_an_email_with_a_link(client):
+def test_password_reset_sends_an_email_with_a_link_through_the_outbox(
+    client, django_capture_on_commit_callbacks
+):
     user = UserFactory(email="anne@bibliotheek.example")
 
-    response = client.post(reverse("password_reset"), {"email": "anne@bibliotheek.example"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": "anne@bibliotheek.example"})
 
     assert response.status_code == 302
     assert response["Location"] == reverse("password_reset_done")
@@ -81,6 +85,7 @@ def test_password_reset_sends_an_email_with_a_link(client):
     assert user.username in message.body
     link = re.search(r"https?://testserver(/account/reset/[^/\s]+/[^/\s]+/)", message.body)
     assert link, message.body
+    assert OutgoingMail.objects.get().sent_at is not None  # recorded, then sent after commit
     # The link opens the form for a new password.
     follow = client.get(link.group(1), follow=True)
     assert follow.status_code == 200

@@ -587,7 +587,7 @@ def report_scenario(live_server):
             reminder(
                 beoordeeld.licentie.bibliotheek.contact_email,
                 sent_at=None,
-                attempts=2,
+                attempts=10,  # given up: listed under "E-mail niet verzonden"
                 cc="coordinator@kb.example\nbeoordelaar@digisterker.example",
                 rapportage=beoordeeld,
                 soort=Soort.TE_LAAT,
@@ -637,6 +637,7 @@ REPORT_AXE_PAGES = {
     "good-practices": ("medewerker", "rapportage:good_practices", None, None),
     "reminders": ("coordinator", "rapportage:reminders", None, None),
     "national": ("coordinator", f"rapportage:national?jaar={date.today().year - 1}", None, None),
+    "mail-not-sent": ("kb", "mail:failed", None, None),
 }
 
 
@@ -657,6 +658,7 @@ SHOWN = {
     "good-practices": ("main article", 2),
     "reminders": ("main table tbody tr", 4),
     "national": ("main svg[role=img]", 5),
+    "mail-not-sent": ("main table tbody tr form button", 1),
 }
 
 

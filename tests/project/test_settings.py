@@ -21,8 +21,10 @@ BASE_DIR = Path(settings.BASE_DIR)
 
 def run_python(*args, **env_changes):
     """Run the project's Python in a fresh process, without pytest loaded (so the settings
-    do not think they are under test) and without SECRET_KEY unless given."""
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    do not think they are under test) and without SECRET_KEY, EMAIL_URL or TLS_PROXY
+    unless given."""
+    unset = {"SECRET_KEY", "EMAIL_URL", "TLS_PROXY"}
+    env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_changes)
     return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
         [sys.executable, *args],
@@ -60,16 +62,42 @@ def test_settings_refuse_to_load_with_debug_off_and_no_secret_key():
     assert "SECRET_KEY" in result.stderr
 
 
-def test_settings_load_with_debug_off_and_a_secret_key():
+def test_settings_load_with_debug_off_a_secret_key_and_a_mail_server():
     result = run_python(
         "-c",
         "import kbregeling.settings as s; print(s.DEBUG, s.SECURE_SSL_REDIRECT)",
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(64),
+        EMAIL_URL="smtp://mail.kb.example:25",
     )
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False True"
+
+
+def test_settings_refuse_to_load_with_debug_off_and_no_mail_server():
+    """Production never prints its mail on a console nobody reads."""
+    result = run_python(
+        "-c", "import kbregeling.settings", DEBUG="0", SECRET_KEY=secrets.token_urlsafe(64)
+    )
+
+    assert result.returncode != 0
+    assert "EMAIL_URL" in result.stderr
+
+
+def test_production_trusts_proxy_headers_only_when_told_so():
+    show = "import kbregeling.settings as s; print(getattr(s, 'SECURE_PROXY_SSL_HEADER', None))"
+    production = {
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "EMAIL_URL": "smtp://mail.kb.example:25",
+    }
+
+    plain = run_python("-c", show, **production)
+    proxied = run_python("-c", show, TLS_PROXY="1", **production)
+
+    assert plain.stdout.strip() == "None", plain.stderr
+    assert proxied.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https')", proxied.stderr
 
 
 def test_production_settings_pass_the_deploy_check():
@@ -82,6 +110,7 @@ def test_production_settings_pass_the_deploy_check():
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="digisterker.kb.nl",
+        EMAIL_URL="smtp://mail.kb.example:25",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -99,6 +128,7 @@ def test_the_deploy_check_fails_on_a_weak_secret_key():
         DEBUG="0",
         SECRET_KEY="geheim",
         ALLOWED_HOSTS="digisterker.kb.nl",
+        EMAIL_URL="smtp://mail.kb.example:25",
     )
 
     assert result.returncode != 0

@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.test import override_settings
 
 from aanmelding.demo import DEMO_PASSWORD, USERS, load_demo
+from kbregeling.mail import outbox
 
 
 class Command(BaseCommand):
@@ -14,8 +14,8 @@ class Command(BaseCommand):
     def handle(self, *args, force=False, **options):
         if not (settings.DEBUG or force):
             raise CommandError("Demo data is for development: DEBUG is off (use --force).")
-        # The demo's own e-mails are not sent: they would only flood the console.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        # The demo's own e-mails are not sent: they would only flood the console or a mailbox.
+        with outbox.kept_local():
             created = load_demo()
         if not created:
             self.stdout.write("Demo data is already there.")

@@ -2,6 +2,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kbregeling.mail.models import OutgoingMail
 from rapportage import reminders
 
 
@@ -17,10 +18,20 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run=False, date=None, **options):
         today = _parse(date) if date is not None else None
         dues = reminders.run(today=today, dry_run=dry_run)
-        verb = "Would send" if dry_run else "Sent"
+        if dry_run:
+            for due in dues:
+                self.stdout.write(f"Would send: {due}")
+            self.stdout.write(f"Would send {len(dues)} reminder(s).")
+            return
         for due in dues:
-            self.stdout.write(f"{verb}: {due}")
-        self.stdout.write(f"{verb} {len(dues)} reminder(s).")
+            self.stdout.write(f"Recorded: {due}")
+        queued = OutgoingMail.objects.filter(
+            herinnering__in=[due.herinnering for due in dues], queued_at__isnull=False
+        ).count()
+        self.stdout.write(
+            f"Recorded {len(dues)} reminder(s); {queued} queued for sending, "
+            f"{len(dues) - queued} waiting in the outbox for the broker."
+        )
 
 
 def _parse(value):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.test import override_settings
 
+from kbregeling.mail import outbox
 from rapportage.demo import load_demo
 
 
@@ -14,6 +14,6 @@ class Command(BaseCommand):
     def handle(self, *args, force=False, **options):
         if not (settings.DEBUG or force):
             raise CommandError("Demo data is for development: DEBUG is off (use --force).")
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        with outbox.kept_local():  # the demo's own e-mails are not sent
             loaded = load_demo()
         self.stdout.write("Demo year reports loaded." if loaded else "Demo reports already there.")
