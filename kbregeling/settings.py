@@ -151,6 +151,10 @@ HEALTH_OUTBOX_MINUTES = env.int("HEALTH_OUTBOX_MINUTES", default=30)
 MAIL_RETRY_MAX_MINUTES = env.int("MAIL_RETRY_MAX_MINUTES", default=60)
 
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
+# Production hands mail and reminders to a worker: without a broker they would run inside the
+# request (and a slow mail server would hold the page), so it refuses to start.
+if not (DEBUG or TESTING) and not CELERY_BROKER_URL:
+    raise ImproperlyConfigured("Set CELERY_BROKER_URL: DEBUG is off and no broker is given.")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TIMEZONE = TIME_ZONE

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from kbregeling.workflow.drafts import claim_version
 from kbregeling.workflow.runner import StaleState, WorkflowError, perform
 
+from . import permissions
 from .constants import LicentieStatus, OvereenkomstStatus
 from .coverage import coverage, year_licences
 from .models import Licentie, Overeenkomst, Tarief, default_end
@@ -28,6 +29,7 @@ __all__ = [
     "StaleState",
     "WorkflowError",
     "create_first_licence",
+    "ended_by",
     "record_licence",
     "renew",
     "end",
@@ -37,6 +39,14 @@ __all__ = [
     "overlapping",
     "export_rows",
 ]
+
+
+def ended_by(day):
+    """Licence years that ran (active or expired, not ended early) and end on or before
+    ``day``: those a year report is due for."""
+    return Licentie.objects.filter(
+        status__in=[LicentieStatus.ACTIEF, LicentieStatus.VERLOPEN], einddatum__lte=day
+    )
 
 
 def overlapping(bibliotheek_id, begindatum, einddatum, exclude_pk=None):
@@ -119,6 +129,9 @@ def renew(licentie, by, gemeenten=None, remark="") -> Licentie:
 def record_licence(form, by) -> Licentie:
     """KB records a licence year by hand; refused when the database finds it overlaps another
     year of the library (two people recording at once: the form checked before)."""
+    allowed, reason = permissions.can_record_licence(by)
+    if not allowed:
+        raise WorkflowError(reason)
     try:
         with transaction.atomic():
             return form.save()

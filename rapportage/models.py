@@ -202,8 +202,11 @@ class Herinnering(models.Model):
     mail = models.OneToOneField(
         "mail.OutgoingMail",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="herinnering",
         verbose_name=_("e-mail"),
+        help_text=_("Empty when nobody had an address to send it to."),
     )
     aangemaakt_op = models.DateTimeField(_("recorded"), auto_now_add=True)
 

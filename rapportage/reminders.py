@@ -7,14 +7,18 @@ outbox (``kbregeling.mail``), which sends it after commit and marks it sent in t
 transaction as the mail goes out:
 
 * the broker is down, or a worker dies before sending: the mail stays unsent and the outbox's
-  hourly retry sends it (retried, never lost);
-* the mail server fails: the send task is retried with back-off; the mail stays unsent;
-* a worker dies after the mail server accepted the mail but before it was marked sent: the
-  one case in which a reminder can go out twice. Every other path sends it once;
-* a mail that failed ``MAIL_MAX_ATTEMPTS`` times is no longer retried: the coordinator's
-  reminder log shows it as not sent, with its number of attempts.
+  retry loop (every five minutes) sends it (retried, never lost);
+* the mail server fails: the outbox records the reason and tries again later, waiting longer
+  each time; the mail stays unsent;
+* the library submits its report before a recorded reminder went out: the reminder lapses
+  (``stale_reason``), it is not sent;
+* a worker dies after the mail server accepted the data but before the mail was marked sent:
+  the one case in which a reminder can go out twice. Every other path sends it once;
+* a mail that failed ``MAIL_MAX_ATTEMPTS`` times is given up: the reminder log shows it as
+  "niet verzonden" and KB can send it again (``kbregeling.mail``).
 """
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -36,6 +40,8 @@ from . import service
 from .constants import NOG_IN_TE_DIENEN, Soort, awaiting_reports
 from .models import Herinnering, Rapportage
 
+logger = logging.getLogger(__name__)
+
 TEMPLATES = {
     Soort.AANKONDIGING: "rapportage/email/aankondiging.txt",
     Soort.HERINNERING: "rapportage/email/herinnering.txt",
@@ -48,7 +54,7 @@ TEMPLATES = {
 class Due:
     soort: str
     vervaldatum: date
-    aan: list[str]
+    to: list[str]
     cc: list[str] = field(default_factory=list)
     rapportage: Rapportage | None = None
     ontvanger: object = None
@@ -57,9 +63,7 @@ class Due:
 
     def __str__(self):
         about = self.rapportage or self.ontvanger
-        return (
-            f"{self.vervaldatum} {self.soort} #{self.volgnummer}: {about} → {', '.join(self.aan)}"
-        )
+        return f"{self.vervaldatum} {self.soort} #{self.volgnummer}: {about} → {', '.join(self.to)}"
 
 
 def overdue_number(deadline, today) -> tuple[int, date] | None:
@@ -144,11 +148,15 @@ def record(due) -> Herinnering | None:
                 soort=due.soort,
                 vervaldatum=due.vervaldatum,
                 volgnummer=due.volgnummer,
-                mail=outbox.record(subject, body, due.aan, due.cc),
+                mail=outbox.record(subject, body, due.to, due.cc),
             )
+            if due.herinnering.mail is None:
+                logger.warning("Reminder %s has nobody to send it to", due)
             return due.herinnering
-    except IntegrityError:  # recorded by another worker: its mail is rolled back with it
-        return None
+    except IntegrityError:  # its mail is rolled back with it
+        if _exists(due):
+            return None  # recorded by another worker
+        raise
 
 
 def run(today=None, dry_run=False) -> list[Due]:

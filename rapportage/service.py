@@ -42,11 +42,7 @@ def schedule_for(licentie):
 def open_due_reports(today) -> list[Rapportage]:
     """Create the report of every licence year whose opening date has come; idempotent."""
     weeks = timedelta(weeks=settings.RAPPORTAGE_OPENS_WEEKS_BEFORE)
-    due = licenties.Licentie.objects.filter(
-        status__in=[licenties.LicentieStatus.ACTIEF, licenties.LicentieStatus.VERLOPEN],
-        einddatum__lte=today + weeks,
-        rapportage__isnull=True,
-    )
+    due = licenties.ended_by(today + weeks).filter(rapportage__isnull=True)
     opened = []
     for licentie in due:
         opens, deadline = schedule_for(licentie)

@@ -19,4 +19,4 @@ class OutboxPasswordResetForm(PasswordResetForm):
     ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        outbox.record(subject, body, [to_email])
+        outbox.record(subject, body, [to_email], private=True)  # a one-time link

@@ -36,6 +36,9 @@ class OutgoingMail(models.Model):
     cancelled_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
     cancel_reason = models.CharField(_("why it lapsed"), max_length=255, blank=True)
     failure_reported_at = models.DateTimeField(null=True, blank=True, editable=False)
+    private = models.BooleanField(
+        default=False, editable=False, help_text=_("The text is erased once it is sent.")
+    )
 
     objects = OutgoingMailQuerySet.as_manager()
 

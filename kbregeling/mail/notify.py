@@ -44,6 +44,8 @@ def transition_notifier(messages, name, url_name, library_of):
     the remark of the step and the ``url`` of the object's page."""
 
     def on_transition(sender, instance, target, **kwargs):
+        if not messages.get(target):
+            return
         context = {
             name: instance,
             "remark": (kwargs.get("method_kwargs") or {}).get("remark", ""),

@@ -26,7 +26,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.test import override_settings
 from django.urls import reverse
@@ -54,12 +54,23 @@ def render(template, context) -> tuple[str, str]:
     return subject.strip(), body.strip() + "\n"
 
 
-def record(subject, body, to, cc=()) -> OutgoingMail | None:
-    """Record an e-mail now and queue it once the current transaction has committed."""
+#: What a private mail (a password reset link) keeps of its text once it is sent.
+PRIVATE_BODY = "(sent; the text held a personal link and is not kept)"
+
+
+def record(subject, body, to, cc=(), private=False) -> OutgoingMail | None:
+    """Record an e-mail now and queue it once the current transaction has committed. A
+    ``private`` mail's text is erased once it is sent. Nobody to send to: nothing recorded."""
+    if not to:
+        to, cc = cc, ()  # only copies (the coordinator of an overdue reminder): send to them
     if not to:
         return None
     mail = OutgoingMail.objects.create(
-        subject=subject[:255], body=body, to="\n".join(to), cc="\n".join(cc)
+        subject=subject[:255],
+        body=body,
+        to="\n".join(to),
+        cc="\n".join(cc),
+        private=private,
     )
     transaction.on_commit(partial(queue, mail.pk, mail.subject, mail.to))
     return mail
@@ -99,24 +110,39 @@ def _stale_reason(mail) -> str:
     return ""
 
 
+def _due(mail, now) -> bool:
+    """Not sent, not lapsed, not given up, and its next try has come (a mail queued twice,
+    or by the loop while a task for it still waited, is sent once and tried no faster)."""
+    if mail is None or mail.sent_at or mail.cancelled_at:
+        return False
+    if mail.attempts >= settings.MAIL_MAX_ATTEMPTS:
+        return False
+    return not mail.attempts or next_try(mail) <= now
+
+
 def send(pk) -> bool:
-    """Send one recorded e-mail unless it was sent, lapsed or is no longer needed; True when
-    sent now. A failure is recorded on the mail, not raised: the outbox tries again."""
+    """Send one recorded e-mail when it is due and still needed; True when sent now. A
+    failure is recorded on the mail, not raised: the outbox tries again later."""
+    now = timezone.now()
+    if not _due(OutgoingMail.objects.filter(pk=pk).first(), now):
+        return False
+    # Counted before sending, in its own commit: a worker killed while sending still used up
+    # an attempt, so a mail that kills workers ends as "niet verzonden", not in a loop.
+    OutgoingMail.objects.filter(pk=pk, sent_at__isnull=True).update(
+        attempts=F("attempts") + 1, last_attempt_at=now
+    )
     connection = get_connection()
     try:
         with transaction.atomic():
             mail = OutgoingMail.objects.select_for_update().filter(pk=pk).first()
             if mail is None or mail.sent_at or mail.cancelled_at:
-                return False
-            now = timezone.now()
+                return False  # another worker sent it meanwhile
             reason = _stale_reason(mail)
             if reason:
                 mail.cancelled_at, mail.cancel_reason = now, reason[:255]
                 mail.save(update_fields=["cancelled_at", "cancel_reason"])
                 logger.info("mail lapsed id=%s reason=%r", mail.pk, reason)
                 return False
-            mail.attempts += 1
-            mail.last_attempt_at = now
             try:
                 connection.open()
                 message = EmailMessage(
@@ -129,7 +155,7 @@ def send(pk) -> bool:
                 message.send()
             except Exception as error:  # noqa: BLE001 — any failure is recorded and retried
                 mail.last_error = f"{type(error).__name__}: {error}"[:500]
-                mail.save(update_fields=["attempts", "last_attempt_at", "last_error"])
+                mail.save(update_fields=["last_error"])
                 logger.warning(
                     "mail failed id=%s attempt=%s to=%s error=%r",
                     mail.pk,
@@ -139,7 +165,9 @@ def send(pk) -> bool:
                 )
                 return False
             mail.sent_at, mail.last_error = now, ""
-            mail.save(update_fields=["attempts", "last_attempt_at", "sent_at", "last_error"])
+            if mail.private:
+                mail.body = PRIVATE_BODY
+            mail.save(update_fields=["sent_at", "last_error", "body"])
         logger.info(
             "mail sent id=%s attempt=%s to=%s subject=%r",
             mail.pk,

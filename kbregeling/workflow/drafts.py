@@ -47,9 +47,11 @@ class DraftEditor:
     def context(self, obj, forms) -> dict:
         raise NotImplementedError
 
+    reload_related = ()  # what the forms read along with the document
+
     def reload(self, obj):
         """The document as saved now, with what its forms read."""
-        return type(obj).objects.get(pk=obj.pk)
+        return type(obj).objects.select_related(*self.reload_related).get(pk=obj.pk)
 
     def get(self, request, pk):
         """The document if this user may see it at all (404 otherwise)."""

@@ -34,6 +34,7 @@ class ReportEditor(DraftEditor):
     )
     submitted_text = gettext_lazy("Your report was submitted to KB and Digisterker.")
 
+    reload_related = ("licentie__bibliotheek",)
     save = staticmethod(service.save_report)
     submit = staticmethod(service.submit)
 

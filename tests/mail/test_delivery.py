@@ -3,6 +3,8 @@ error page, a send that fails is tried again by the one retry loop, a mail given
 for KB with its reason and can be sent again, and a mail is marked sent before the
 connection says goodbye."""
 
+import json
+import os
 import socket
 import threading
 import time
@@ -19,6 +21,7 @@ from aanmelding.constants import Status
 from aanmelding.models import Aanmelding
 from kbregeling.celery import app as celery_app
 from kbregeling.mail import outbox
+from kbregeling.mail import tasks as mail_tasks
 from kbregeling.mail.models import OutgoingMail
 
 from ..accounts.factories import UserFactory
@@ -198,3 +201,89 @@ def test_an_old_unsent_mail_is_tried_again_by_the_loop_not_before(mailoutbox):
         assert outbox.retry_unsent() == 1
     mail.refresh_from_db()
     assert mail.sent_at is not None and mail.queued_at is not None
+
+
+def test_a_mail_queued_twice_is_tried_once_and_no_faster_than_its_back_off(mailoutbox):
+    mail = a_mail()
+    with mock.patch.object(outbox.EmailMessage, "send", side_effect=SMTPException("421 busy")):
+        assert outbox.send(mail.pk) is False
+        assert outbox.send(mail.pk) is False  # a second task for it, right away
+    mail.refresh_from_db()
+    assert mail.attempts == 1  # not spent by the second task
+
+
+def test_a_mail_past_its_limit_is_never_sent_by_a_task_that_was_still_queued(settings, mailoutbox):
+    settings.MAIL_MAX_ATTEMPTS = 3
+    mail = a_mail(attempts=3, last_attempt_at=timezone.now() - timedelta(days=1))
+    assert outbox.send(mail.pk) is False
+    mail.refresh_from_db()
+    assert (mail.attempts, mail.sent_at) == (3, None)
+    assert mailoutbox == []
+
+
+def test_an_attempt_counts_even_when_the_worker_dies_while_sending(mailoutbox):
+    mail = a_mail()
+
+    class WorkerKilled(BaseException):  # not an Exception: nothing in send() catches it
+        pass
+
+    with (
+        mock.patch.object(outbox.EmailMessage, "send", side_effect=WorkerKilled),
+        pytest.raises(WorkerKilled),
+    ):
+        outbox.send(mail.pk)
+    mail.refresh_from_db()
+    assert mail.attempts == 1  # so a mail that kills workers ends as "niet verzonden"
+
+
+def test_a_password_reset_mail_keeps_no_link_once_sent(mailoutbox, mail_on_commit):
+    with mail_on_commit():
+        mail = outbox.record("Wachtwoord", "https://x/reset/abc/", ["a@example.org"], private=True)
+    mail.refresh_from_db()
+    assert mail.sent_at is not None
+    assert "reset" not in mail.body
+    assert "reset" in mailoutbox[0].body
+
+
+def test_a_mail_with_only_copies_goes_to_them_and_one_with_nobody_is_not_recorded():
+    mail = outbox.record("Te laat", "Tekst", [], ["coordinator@kb.example"])
+    assert (mail.to, mail.cc) == ("coordinator@kb.example", "")
+    assert outbox.record("Te laat", "Tekst", [], []) is None
+
+
+@pytest.mark.redis
+@pytest.mark.skipif(not os.environ.get("REDIS_URL"), reason="needs REDIS_URL")
+def test_opnieuw_versturen_puts_the_mail_on_the_real_broker_once_after_commit(
+    client, given_up, kb, mail_on_commit
+):
+    """Through a Celery app of its own on the real Redis: the project's app stays eager."""
+    import redis
+    from celery import Celery
+
+    broker = redis.Redis.from_url(os.environ["REDIS_URL"])
+    probe = Celery("probe", broker=os.environ["REDIS_URL"], set_as_current=False)
+    queued = []
+    try:
+        before = broker.llen("celery")
+        with (
+            mock.patch.object(
+                mail_tasks.send_email,
+                "delay",
+                side_effect=lambda *args: probe.send_task(mail_tasks.send_email.name, args=args),
+            ),
+            mail_on_commit(),
+        ):
+            client.force_login(kb)
+            client.post(reverse("mail:resend", args=[given_up.pk]))
+            assert broker.llen("celery") == before  # nothing before the commit
+        assert broker.llen("celery") == before + 1
+        queued.append(broker.lindex("celery", 0))
+        message = json.loads(queued[0])
+        assert message["headers"]["task"] == "kbregeling.mail.tasks.send_email"
+        assert message["headers"]["argsrepr"] == f"({given_up.pk},)"
+        given_up.refresh_from_db()
+        assert (given_up.attempts, given_up.queued_at is not None) == (0, True)
+    finally:
+        for item in queued:
+            broker.lrem("celery", 1, item)
+        probe.close()

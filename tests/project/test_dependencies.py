@@ -1,6 +1,10 @@
 """The house rules of STYLE.md, proved on the source: dependencies run one way along a
 library's life (aanmelding ← licenties ← rapportage), an app reaches another only through its
-``service.py``, never its views, and the shared apps in ``kbregeling/`` import none of them."""
+``service.py``, never its views, and the shared apps in ``kbregeling/`` import none of them.
+
+One link runs the other way by design, in data, not in code: the user model names the library
+a staff member works for (``Gebruiker.bibliotheek``, a string reference to
+``aanmelding.Bibliotheek``), and the home page sends each role to its app's page by URL name."""
 
 import ast
 from pathlib import Path
@@ -10,7 +14,7 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 DOMAIN_APPS = ["aanmelding", "licenties", "rapportage"]
-SHARED_APPS = ["accounts", "workflow", "mail", "documents", "web"]
+SHARED_APPS = ["accounts", "workflow", "mail", "documents", "web", "health"]
 
 
 def imported_modules(package: Path):

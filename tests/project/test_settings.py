@@ -23,7 +23,7 @@ def run_python(*args, **env_changes):
     """Run the project's Python in a fresh process, without pytest loaded (so the settings
     do not think they are under test) and without SECRET_KEY, EMAIL_URL or TLS_PROXY
     unless given."""
-    unset = {"SECRET_KEY", "EMAIL_URL", "TLS_PROXY"}
+    unset = {"SECRET_KEY", "EMAIL_URL", "TLS_PROXY", "CELERY_BROKER_URL"}
     env = {k: v for k, v in os.environ.items() if k not in unset}
     env.update(env_changes)
     return subprocess.run(  # noqa: S603 (our own interpreter and arguments)
@@ -69,6 +69,7 @@ def test_settings_load_with_debug_off_a_secret_key_and_a_mail_server():
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(64),
         EMAIL_URL="smtp://mail.kb.example:25",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
     )
 
     assert result.returncode == 0, result.stderr
@@ -85,12 +86,27 @@ def test_settings_refuse_to_load_with_debug_off_and_no_mail_server():
     assert "EMAIL_URL" in result.stderr
 
 
+def test_settings_refuse_to_load_with_debug_off_and_no_broker():
+    """Production never sends mail inside the request for want of a worker."""
+    result = run_python(
+        "-c",
+        "import kbregeling.settings",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        EMAIL_URL="smtp://mail.kb.example:25",
+    )
+
+    assert result.returncode != 0
+    assert "CELERY_BROKER_URL" in result.stderr
+
+
 def test_production_trusts_proxy_headers_only_when_told_so():
     show = "import kbregeling.settings as s; print(getattr(s, 'SECURE_PROXY_SSL_HEADER', None))"
     production = {
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "EMAIL_URL": "smtp://mail.kb.example:25",
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
     }
 
     plain = run_python("-c", show, **production)
@@ -111,6 +127,7 @@ def test_production_settings_pass_the_deploy_check():
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="digisterker.kb.nl",
         EMAIL_URL="smtp://mail.kb.example:25",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -129,6 +146,7 @@ def test_the_deploy_check_fails_on_a_weak_secret_key():
         SECRET_KEY="geheim",
         ALLOWED_HOSTS="digisterker.kb.nl",
         EMAIL_URL="smtp://mail.kb.example:25",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
     )
 
     assert result.returncode != 0
