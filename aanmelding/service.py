@@ -26,6 +26,7 @@ __all__ = [
     # What the pages and the demo do.
     "StaleState",
     "WorkflowError",
+    "DraftExists",
     "start",
     "save_plan",
     "submit",
@@ -51,7 +52,33 @@ def provinces() -> list[str]:
     )
 
 
+class DraftExists(WorkflowError):
+    """The library already has a draft plan, ``aanmelding``: it works on one at a time."""
+
+    def __init__(self, aanmelding):
+        super().__init__(
+            _(
+                "Your library already has a draft plan, so no second one was started: "
+                "continue with this one."
+            )
+        )
+        self.aanmelding = aanmelding
+
+
+@transaction.atomic
 def start(bibliotheek, by) -> Aanmelding:
+    """A new draft plan; refused with ``DraftExists`` while the library has one. So a double
+    click, or a second tab, never makes two drafts; a second plan starts once the first is
+    submitted or withdrawn."""
+    # One start at a time per library: the second click waits here, then finds the draft.
+    list(Bibliotheek.objects.select_for_update().filter(pk=bibliotheek.pk).values_list("pk"))
+    draft = (
+        Aanmelding.objects.filter(bibliotheek=bibliotheek, status=Status.CONCEPT)
+        .order_by("-gewijzigd_op", "-pk")
+        .first()
+    )
+    if draft:
+        raise DraftExists(draft)
     aanmelding = Aanmelding.objects.create(bibliotheek=bibliotheek, aangemaakt_door=by)
     ensure_cooperation_rows(aanmelding)
     return aanmelding

@@ -21,7 +21,8 @@ REQUIRED = [
 
 
 def consistency_errors(report) -> dict[str, str]:
-    """Completed ≤ started ≤ registered; checked on every save, drafts included."""
+    """Completed ≤ started ≤ registered; checked on every save, drafts included. With
+    "started" still empty, completed is held against registered directly."""
     errors = {}
     registered = report.deelnemers_aangemeld
     started = report.deelnemers_gestart
@@ -34,6 +35,10 @@ def consistency_errors(report) -> dict[str, str]:
         errors["deelnemers_afgerond"] = _(
             "More participants completed (%(completed)s) than started (%(started)s)."
         ) % {"completed": completed, "started": started}
+    elif started is None and None not in (completed, registered) and completed > registered:
+        errors["deelnemers_afgerond"] = _(
+            "More participants completed (%(completed)s) than registered (%(registered)s)."
+        ) % {"completed": completed, "registered": registered}
     return errors
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django_fsm import has_transition_perm
 
 from kbregeling.web.views import require
 from kbregeling.workflow.drafts import DraftEditor
@@ -14,6 +15,7 @@ from .. import permissions, service
 from ..forms import SECTIONS, IntrekkenForm, plan_forms
 from ..models import Aanmelding
 from .common import get_aanmelding
+from .plan import plan_context, plan_queryset
 
 
 @login_required
@@ -33,7 +35,11 @@ def mine(request):
 @require_POST
 def create(request):
     require(permissions.can_create(request.user))
-    aanmelding = service.start(request.user.bibliotheek, by=request.user)
+    try:
+        aanmelding = service.start(request.user.bibliotheek, by=request.user)
+    except service.DraftExists as error:  # a second click, or a draft begun earlier
+        messages.info(request, str(error))
+        return redirect("aanmelding:edit", pk=error.aanmelding.pk)
     messages.success(
         request, _("A new draft plan was created. Save it at any time with the button Save draft.")
     )
@@ -48,6 +54,7 @@ class PlanEditor(DraftEditor):
     )
     submitted_text = gettext_lazy("Your plan was submitted to KB and Digisterker.")
 
+    reload_related = ("bibliotheek",)
     save = staticmethod(service.save_plan)
     submit = staticmethod(service.submit)
 
@@ -78,11 +85,15 @@ edit, submit = PlanEditor().views()
 @login_required
 @require_POST
 def withdraw(request, pk):
-    aanmelding = get_aanmelding(request, pk)
+    aanmelding = get_aanmelding(request, pk, plan_queryset())
     form = IntrekkenForm(request.POST)
-    remark = form.cleaned_data["remark"] if form.is_valid() else ""
+    if not form.is_valid() and has_transition_perm(aanmelding.intrekken, request.user):
+        # Nothing is withdrawn: the plan page again, with the reason as typed and what is
+        # wrong with it (a reason is never dropped to withdraw without it).
+        context = plan_context(aanmelding) | {"can_withdraw": True, "intrekken_form": form}
+        return render(request, "aanmelding/detail.html", context)
     try:
-        service.withdraw(aanmelding, request.user, remark)
+        service.withdraw(aanmelding, request.user, form.cleaned_data.get("remark", ""))
     except service.WorkflowError as error:
         messages.error(request, str(error))
     else:

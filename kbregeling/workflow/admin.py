@@ -4,6 +4,7 @@ the transition log, read-only."""
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django_fsm.admin import FSMAdminMixin
 
@@ -32,6 +33,27 @@ class TransitionButtonsAdmin(FSMAdminMixin):
             return False
         self.message_user(request, _("The step was taken."), messages.SUCCESS)
         return True
+
+    def response_change(self, request, obj):
+        # django-fsm-2 looks a posted name up as a method before anything else, so a name
+        # that is no transition of the model would be a server error: refuse it here.
+        name = request.POST.get(self.fsm_post_param)
+        if name and name not in self._visible_transitions(obj, request.user):
+            self.message_user(request, _("This step is not possible now."), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
+
+    def fsm_transition_view(self, request, object_id, transition_name, **kwargs):
+        # The page of a transition with a form. An unknown name, a step without a button and
+        # one without a form (every step here: they are buttons) have no page: 404.
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            if transition_name not in self._visible_transitions(obj, request.user):
+                raise Http404(_("This step does not exist or is not possible now."))
+            transition = self._get_fsm_transition_by_name(obj=obj, transition_name=transition_name)
+            if not self.get_fsm_transition_form(transition):
+                raise Http404(_("This step has no page of its own: use its button."))
+        return super().fsm_transition_view(request, object_id, transition_name, **kwargs)
 
     def _visible_transitions(self, obj, user) -> set[str]:
         return {

@@ -1,8 +1,10 @@
 """Pages for every logged-in user (good practices) and the coordinator's reminder log."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from aanmelding import service as aanmelding
 from kbregeling.web.views import paginate, require
@@ -43,12 +45,17 @@ def good_practices(request):
 @login_required
 def reminder_log(request):
     require(permissions.can_see_overview(request.user))
-    libraries = aanmelding.Bibliotheek.objects.order_by("naam")
+    libraries = list(aanmelding.Bibliotheek.objects.order_by("naam"))
     chosen = request.GET.get("bibliotheek", "")
     qs = Herinnering.objects.select_related(
         "rapportage__licentie__bibliotheek", "ontvanger", "mail"
     )
-    if chosen.isdigit():
+    # Compared as text with the libraries there are: a made-up or far too large number is
+    # "no such library", never a query the database cannot take.
+    if chosen in {str(library.pk) for library in libraries}:
         qs = qs.filter(rapportage__licentie__bibliotheek_id=int(chosen))
+    elif chosen:
+        messages.warning(request, _("There is no such library; all reminders are shown."))
+        chosen = ""
     context = {"libraries": libraries, "chosen": chosen} | paginate(request, qs)
     return render(request, "rapportage/reminders.html", context)
