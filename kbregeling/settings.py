@@ -10,6 +10,8 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE as CSP_NONE
+from csp.constants import SELF as CSP_SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "kbregeling.mail",
     "kbregeling.web",
     "kbregeling.health",
+    "kbregeling.accesslog",
     "aanmelding",
     "licenties",
     "rapportage",
@@ -56,13 +59,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Headers (see the "Headers" block): before WhiteNoise, so static files get them too.
+    "csp.middleware.CSPMiddleware",
+    "kbregeling.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view or CSRF check reads the body; after authentication, so the 400 page
+    # renders like any other.
+    "kbregeling.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: it logs out with a message.
+    "kbregeling.web.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -196,6 +207,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rapportage.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "access-log-retention-daily": {
+        "task": "kbregeling.accesslog.tasks.remove_old_entries",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 # Year reports open this long before a licence year ends and are due this long after it.
 RAPPORTAGE_OPENS_WEEKS_BEFORE = env.int("RAPPORTAGE_OPENS_WEEKS_BEFORE", default=8)
@@ -203,6 +218,12 @@ RAPPORTAGE_DUE_WEEKS_AFTER = env.int("RAPPORTAGE_DUE_WEEKS_AFTER", default=4)
 HERINNERING_DAYS_BEFORE_DEADLINE = env.int("HERINNERING_DAYS_BEFORE_DEADLINE", default=14)
 HERINNERING_OVERDUE_INTERVAL_DAYS = env.int("HERINNERING_OVERDUE_INTERVAL_DAYS", default=14)
 HERINNERING_DIGEST_WEEKDAY = env.int("HERINNERING_DIGEST_WEEKDAY", default=0)  # Monday
+# The access log (kbregeling.accesslog) keeps every entry this many months, then a daily task
+# removes it.
+ACCESS_LOG_MONTHS = env.int("ACCESS_LOG_MONTHS", default=12)
+# Behind a trusted proxy (TLS_PROXY) the access log takes the client's address from the first
+# entry of X-Forwarded-For; that proxy must set the header itself, never pass on the client's.
+TRUST_PROXY_HEADERS = env.bool("TLS_PROXY", default=False)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
@@ -218,6 +239,37 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not TESTING)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Headers ------------------------------------------------------------------------------------
+# Security headers and sessions (kbregeling/web/middleware.py). The same policy runs in
+# development, so a page that needs an inline script or style breaks there first.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [CSP_SELF],
+        "script-src": [CSP_SELF],
+        "style-src": [CSP_SELF],
+        "img-src": [CSP_SELF, "data:"],  # Bootstrap draws its icons as data: SVG
+        "object-src": [CSP_NONE],
+        "base-uri": [CSP_SELF],
+        "form-action": [CSP_SELF],
+        "frame-ancestors": [CSP_NONE],
+    },
+}
+# Powerful browser features nobody here needs, off for every page (an empty list: nobody).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "browsing-topics")
+}
+# A post's form fields are limited by DATA_UPLOAD_MAX_MEMORY_SIZE and its file by
+# MAX_UPLOAD_SIZE: a file somewhat too large gets the size beside the field and keeps what was
+# typed. A body over this (by default 100 MB) is refused before it is read, with the Dutch
+# 400 page, so nobody can fill the disk with one upload.
+MAX_REQUEST_BODY_SIZE = env.int("MAX_REQUEST_BODY_MB", default=100) * 1024 * 1024
+# Idle session timeout: reviewers, the coordinator and administrators are logged out sooner
+# than library staff. The page warns a few minutes before.
+SESSION_IDLE_MINUTES_REVIEWERS = env.int("SESSION_IDLE_MINUTES_REVIEWERS", default=30)
+SESSION_IDLE_MINUTES_LIBRARY = env.int("SESSION_IDLE_MINUTES_LIBRARY", default=120)
+# --------------------------------------------------------------------------------------------
 
 LOGGING = {
     "version": 1,

@@ -8,5 +8,7 @@ urlpatterns = [
     path("licenties/", include("licenties.urls")),
     path("rapportages/", include("rapportage.urls")),
     path("mail/", include("kbregeling.mail.urls")),
+    path("sessie/", include("kbregeling.web.urls")),
+    path("toegangslog/", include("kbregeling.accesslog.urls")),
     path("admin/", admin.site.urls),
 ]

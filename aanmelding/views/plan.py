@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils.text import slugify
 from django_fsm import can_proceed, has_transition_perm
 
+from kbregeling.accesslog import log as accesslog
+from kbregeling.accesslog.constants import Kind
 from kbregeling.documents.pdf import pdf_response
 from kbregeling.workflow import assessment, audit
 
@@ -53,6 +55,7 @@ def detail(request, pk):
         "advies_form": AdviesForm(initial={"seen_status": aanmelding.status}),
         "intrekken_form": IntrekkenForm(),
     }
+    accesslog.record_view(request, Kind.PLAN_VIEWED, str(aanmelding), aanmelding.bibliotheek)
     return render(request, "aanmelding/detail.html", context)
 
 
@@ -61,6 +64,7 @@ def attachment(request, pk):
     aanmelding = get_aanmelding(request, pk)
     if not aanmelding.bijlage:
         raise Http404
+    accesslog.record(request, Kind.ATTACHMENT, str(aanmelding), aanmelding.bibliotheek)
     return FileResponse(
         aanmelding.bijlage.open("rb"),
         as_attachment=True,
@@ -72,4 +76,5 @@ def attachment(request, pk):
 def pdf(request, pk):
     aanmelding = get_aanmelding(request, pk, plan_queryset())
     filename = f"plan-van-aanpak-{slugify(aanmelding.bibliotheek.naam)}-{aanmelding.pk}.pdf"
+    accesslog.record(request, Kind.PLAN_PDF, str(aanmelding), aanmelding.bibliotheek)
     return pdf_response("aanmelding/pdf/plan.html", plan_context(aanmelding), filename, request)

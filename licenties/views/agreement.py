@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from aanmelding.service import Bibliotheek
+from kbregeling.accesslog import log as accesslog
+from kbregeling.accesslog.constants import Kind
 from kbregeling.web.views import require
 
 from .. import permissions, service
@@ -64,6 +66,7 @@ def agreement_document(request, pk):
     overeenkomst = get_object_or_404(Overeenkomst, bibliotheek_id=pk)
     if not overeenkomst.document:
         raise Http404
+    accesslog.record(request, Kind.AGREEMENT, str(overeenkomst), overeenkomst.bibliotheek_id)
     return FileResponse(
         overeenkomst.document.open("rb"),
         as_attachment=True,

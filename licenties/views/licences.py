@@ -9,6 +9,8 @@ from django.views.decorators.http import require_POST
 from django_fsm import has_transition_perm
 
 from aanmelding.service import Bibliotheek
+from kbregeling.accesslog import log as accesslog
+from kbregeling.accesslog.constants import Kind
 from kbregeling.documents.spreadsheets import csv_response
 from kbregeling.web.views import paginate, require
 from kbregeling.workflow import audit
@@ -148,4 +150,5 @@ def export_csv(request):
     if not form.is_valid():
         raise Http404
     header, rows = service.export_rows(qs)
+    accesslog.record(request, Kind.LICENCE_CSV, f"licenties.csv {request.GET.urlencode()}".strip())
     return csv_response("licenties.csv", [("", header, rows)], titled=False)

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kbregeling.accesslog import log as accesslog
+from kbregeling.accesslog.constants import Kind
 from kbregeling.documents.pdf import pdf_response
 from kbregeling.documents.spreadsheets import csv_response, xlsx_response
 from kbregeling.web.views import chosen_year, require
@@ -85,6 +87,7 @@ def national_pdf(request):
     require(permissions.can_see_overview(request.user))
     context = national_context(chosen_year(request)) | {"today": timezone.localdate()}
     filename = f"landelijk-overzicht-{context['figures'].jaar}.pdf"
+    accesslog.record(request, Kind.NATIONAL_PDF, filename)
     return pdf_response("rapportage/pdf/national.html", context, filename, request)
 
 
@@ -92,6 +95,7 @@ def national_pdf(request):
 def national_csv(request):
     require(permissions.can_see_overview(request.user))
     jaar, tables = service.national_tables(chosen_year(request))
+    accesslog.record(request, Kind.NATIONAL_CSV, f"landelijk-{jaar}.csv")
     return csv_response(f"landelijk-{jaar}.csv", tables)
 
 
@@ -99,4 +103,5 @@ def national_csv(request):
 def national_xlsx(request):
     require(permissions.can_see_overview(request.user))
     jaar, workbook = service.national_workbook(chosen_year(request))
+    accesslog.record(request, Kind.NATIONAL_XLSX, f"landelijk-{jaar}.xlsx")
     return xlsx_response(f"landelijk-{jaar}.xlsx", workbook)

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
+from kbregeling.accesslog import log as accesslog
+from kbregeling.accesslog.constants import Kind
 from kbregeling.documents.pdf import pdf_response
 from kbregeling.web.display import field_rows
 
@@ -49,4 +51,5 @@ def report_pdf(request, pk):
     report = get_object_or_404(qs, pk=pk)
     licentie = report.licentie
     filename = f"jaarrapportage-{slugify(licentie.bibliotheek.naam)}-{licentie.jaar}.pdf"
+    accesslog.record(request, Kind.REPORT_PDF, str(report), licentie.bibliotheek)
     return pdf_response("rapportage/pdf/rapportage.html", report_context(report), filename, request)

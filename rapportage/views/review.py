@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_fsm import has_transition_perm
 
+from kbregeling.accesslog import log as accesslog
+from kbregeling.accesslog.constants import Kind
 from kbregeling.web.views import paginate, require
 from kbregeling.workflow import assessment, audit
 
@@ -38,6 +40,7 @@ def report_context(request, report, advies_form=None, besluit_form=None):
 @login_required
 def detail(request, pk):
     report = get_report(request, pk)
+    accesslog.record_view(request, Kind.REPORT_VIEWED, str(report), report.licentie.bibliotheek)
     return render(request, "rapportage/detail.html", report_context(request, report))
 
 

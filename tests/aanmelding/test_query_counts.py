@@ -147,7 +147,8 @@ def history_of(aanmelding, rounds):
     Aanmelding.objects.filter(pk=aanmelding.pk).update(ronde=rounds + 1)
 
 
-@pytest.mark.parametrize("viewer, expected", [("owner", 11), ("kb", 10), ("coordinator", 10)])
+# A reviewer's or the coordinator's look at a library's plan also writes an access-log entry.
+@pytest.mark.parametrize("viewer, expected", [("owner", 11), ("kb", 11), ("coordinator", 11)])
 def test_detail_page_runs_a_fixed_number_of_queries_however_long_the_history(
     client, bibliotheek, medewerker, kb, coordinator, viewer, expected
 ):

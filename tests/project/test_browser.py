@@ -638,6 +638,7 @@ REPORT_AXE_PAGES = {
     "reminders": ("coordinator", "rapportage:reminders", None, None),
     "national": ("coordinator", f"rapportage:national?jaar={date.today().year - 1}", None, None),
     "mail-not-sent": ("kb", "mail:failed", None, None),
+    "access-log": ("coordinator", "accesslog:entries", None, None),
 }
 
 
@@ -659,6 +660,7 @@ SHOWN = {
     "reminders": ("main table tbody tr", 4),
     "national": ("main svg[role=img]", 5),
     "mail-not-sent": ("main table tbody tr form button", 1),
+    "access-log": ("main table tbody tr td", 7),  # at least the coordinator's own login
 }
 
 
