@@ -6,6 +6,7 @@ console, Celery tasks run in-process. With ``DEBUG`` off it refuses to start wit
 """
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "kbregeling.web",
     "kbregeling.health",
     "kbregeling.accesslog",
+    "axes",
     "aanmelding",
     "licenties",
     "rapportage",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     # After authentication and messages: it logs out with a message.
     "kbregeling.web.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into the Dutch lockout page (see "Lockout").
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kbregeling.urls"
@@ -283,3 +287,25 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+
+# Lockout (django-axes) --------------------------------------------------------------------
+# Failed logins are counted per account and, separately, per address, on every login form
+# (the admin's too); at the limit that account or address is locked for a while, the right
+# password included. The message never says whether the account exists. An administrator
+# unlocks in the Django admin (Axes: access attempts, delete) or with
+# `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # kbregeling.accesslog keeps the one access log
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "kbregeling.accesslog.log.client_ip"
+AXES_VERBOSE = False
+# A password-reset mail goes to one address at most this often an hour (no mail bombing).
+PASSWORD_RESET_MAILS_PER_HOUR = env.int("PASSWORD_RESET_MAILS_PER_HOUR", default=3)
