@@ -13,3 +13,10 @@ SERVER_NAME = "webserver"
 
 gunicorn.SERVER = wsgi.SERVER = SERVER_NAME
 gunicorn.SERVER_SOFTWARE = wsgi.SERVER_SOFTWARE = SERVER_NAME
+
+
+def on_starting(server):
+    """Production without a mail server or broker does not start (kbregeling/mail/checks.py)."""
+    from kbregeling.mail.checks import refuse_to_start_unready
+
+    refuse_to_start_unready()

@@ -148,10 +148,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Production sends real mail: without EMAIL_URL it refuses to start, rather than print mail on
-# a console nobody reads. Development and tests print or keep it.
-if not (DEBUG or TESTING) and not env("EMAIL_URL", default=""):
-    raise ImproperlyConfigured("Set EMAIL_URL: DEBUG is off and no mail server is given.")
+# Production sends real mail: without EMAIL_URL (or a broker, below) the web, the worker and
+# beat refuse to start (kbregeling/mail/checks.py), rather than print mail on a console nobody
+# reads. Building the image (collectstatic) needs neither. Development and tests print or keep it.
+EMAIL_URL_GIVEN = bool(env("EMAIL_URL", default=""))
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 # A mail server that accepts and never answers must not hold a worker for good.
@@ -165,11 +165,9 @@ HEALTH_OUTBOX_MINUTES = env.int("HEALTH_OUTBOX_MINUTES", default=30)
 # The outbox retries an unsent mail after 5, 10, 20, ... minutes, at most this long apart.
 MAIL_RETRY_MAX_MINUTES = env.int("MAIL_RETRY_MAX_MINUTES", default=60)
 
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 # Production hands mail and reminders to a worker: without a broker they would run inside the
-# request (and a slow mail server would hold the page), so it refuses to start.
-if not (DEBUG or TESTING) and not CELERY_BROKER_URL:
-    raise ImproperlyConfigured("Set CELERY_BROKER_URL: DEBUG is off and no broker is given.")
+# request (and a slow mail server would hold the page), so it refuses to start (see above).
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TIMEZONE = TIME_ZONE

@@ -6,3 +6,6 @@ class MailConfig(AppConfig):
     name = "kbregeling.mail"
     label = "mail"
     verbose_name = _("E-mail")
+
+    def ready(self):
+        from . import checks  # noqa: F401 (registers the production check)

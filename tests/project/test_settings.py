@@ -76,28 +76,46 @@ def test_settings_load_with_debug_off_a_secret_key_and_a_mail_server():
     assert result.stdout.strip() == "False True"
 
 
-def test_settings_refuse_to_load_with_debug_off_and_no_mail_server():
-    """Production never prints its mail on a console nobody reads."""
-    result = run_python(
-        "-c", "import kbregeling.settings", DEBUG="0", SECRET_KEY=secrets.token_urlsafe(64)
-    )
+START_WEB = "from gunicorn_conf import on_starting; on_starting(None)"
+START_WORKER = "from kbregeling.celery import refuse_to_start_unready; refuse_to_start_unready()"
+
+
+@pytest.mark.parametrize("start", ["manage.py check", START_WEB, START_WORKER])
+def test_production_refuses_to_start_with_debug_off_and_no_mail_server(start):
+    """Production never prints its mail on a console nobody reads: the check, the web server
+    (gunicorn's on_starting), the worker and beat refuse to start."""
+    result = run_start(start, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(64))
 
     assert result.returncode != 0
-    assert "EMAIL_URL" in result.stderr
+    assert "EMAIL_URL" in result.stdout + result.stderr
 
 
-def test_settings_refuse_to_load_with_debug_off_and_no_broker():
+@pytest.mark.parametrize("start", ["manage.py check", START_WEB, START_WORKER])
+def test_production_refuses_to_start_with_debug_off_and_no_broker(start):
     """Production never sends mail inside the request for want of a worker."""
-    result = run_python(
-        "-c",
-        "import kbregeling.settings",
+    result = run_start(
+        start,
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(64),
         EMAIL_URL="smtp://mail.kb.example:25",
     )
 
     assert result.returncode != 0
-    assert "CELERY_BROKER_URL" in result.stderr
+    assert "CELERY_BROKER_URL" in result.stdout + result.stderr
+
+
+def run_start(start, **env):
+    if start.startswith("manage.py"):
+        return run_python(*start.split(), **env)
+    # gunicorn reads gunicorn.conf.py by path; import it under a name Python accepts.
+    load = (
+        "import importlib.util, sys; "
+        "spec = importlib.util.spec_from_file_location('gunicorn_conf', 'gunicorn.conf.py'); "
+        "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+        "sys.modules['gunicorn_conf'] = module; "
+        "import os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'kbregeling.settings'); "
+    )
+    return run_python("-c", load + start, **env)
 
 
 def test_production_trusts_proxy_headers_only_when_told_so():

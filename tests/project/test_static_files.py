@@ -28,11 +28,10 @@ SERVE = textwrap.dedent(
 
 
 def test_static_files_collect_with_debug_off_and_whitenoise_serves_a_page(tmp_path):
+    """As an image build does: a secret key and DEBUG off, no mail server and no broker."""
     production = {
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(64),
-        "EMAIL_URL": "smtp://mail.kb.example:25",
-        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
         "STATIC_ROOT": str(tmp_path / "static"),
         "ALLOWED_HOSTS": "testserver",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
