@@ -223,9 +223,10 @@ HERINNERING_DIGEST_WEEKDAY = env.int("HERINNERING_DIGEST_WEEKDAY", default=0)  #
 # The access log (kbregeling.accesslog) keeps every entry this many months, then a daily task
 # removes it.
 ACCESS_LOG_MONTHS = env.int("ACCESS_LOG_MONTHS", default=12)
-# Behind a trusted proxy (TLS_PROXY) the access log takes the client's address from the first
-# entry of X-Forwarded-For; that proxy must set the header itself, never pass on the client's.
-TRUST_PROXY_HEADERS = env.bool("TLS_PROXY", default=False)
+# Behind a TLS-terminating proxy that sets X-Forwarded-* (said so with TLS_PROXY=1), Django
+# trusts its scheme and host (production, below) and the access log takes the client's address
+# from the first entry of X-Forwarded-For: that proxy must set the header, never pass it on.
+TLS_PROXY = env.bool("TLS_PROXY", default=False)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
@@ -233,7 +234,7 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not TESTING)
     # Only behind a TLS-terminating proxy that sets these headers: trusted when said so.
-    if env.bool("TLS_PROXY", default=False):
+    if TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
         USE_X_FORWARDED_HOST = True
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)

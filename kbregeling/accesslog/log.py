@@ -15,11 +15,11 @@ def _field_max(name):
 
 
 def client_ip(request) -> str | None:
-    """REMOTE_ADDR; behind a trusted proxy (``TRUST_PROXY_HEADERS``, from ``TLS_PROXY``) the
+    """REMOTE_ADDR; behind a trusted proxy (``TLS_PROXY``) the
     first address of X-Forwarded-For, which that proxy must set itself. None when neither is
     a valid address."""
     candidates = []
-    if getattr(settings, "TRUST_PROXY_HEADERS", False):
+    if settings.TLS_PROXY:
         candidates.append(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0])
     candidates.append(request.META.get("REMOTE_ADDR", ""))
     for candidate in candidates:

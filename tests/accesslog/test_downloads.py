@@ -147,9 +147,9 @@ def test_proxy_address_is_used_only_when_the_proxy_is_trusted(client, kb, ingedi
     url = reverse("aanmelding:detail", args=[ingediend.pk])
     headers = {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "198.51.100.4, 10.0.0.1"}
 
-    settings.TRUST_PROXY_HEADERS = False
+    settings.TLS_PROXY = False
     client.get(url, **headers)
-    settings.TRUST_PROXY_HEADERS = True
+    settings.TLS_PROXY = True
     client.get(url, **headers)
 
     addresses = list(AccessLogEntry.objects.order_by("pk").values_list("ip_address", flat=True))
