@@ -287,3 +287,36 @@ def test_opnieuw_versturen_puts_the_mail_on_the_real_broker_once_after_commit(
         for item in queued:
             broker.lrem("celery", 1, item)
         probe.close()
+
+
+def mails_given_up(n):
+    OutgoingMail.objects.bulk_create(
+        OutgoingMail(
+            subject=f"Herinnering {i}",
+            body="Tekst",
+            to=f"bieb{i}@example.org",
+            cc="coordinator@kb.example",
+            attempts=3,
+            last_error="SMTPRecipientsRefused: 550",
+        )
+        for i in range(n)
+    )
+
+
+def queries_for(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_list_of_mail_not_sent_runs_the_same_queries_for_5_and_200_mails(client, kb, settings):
+    settings.MAIL_MAX_ATTEMPTS = 3
+    client.force_login(kb)
+    url = reverse("mail:failed")
+    mails_given_up(5)
+    few = queries_for(client, url)
+    mails_given_up(195)
+    assert queries_for(client, url) == few
