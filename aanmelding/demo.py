@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from kbregeling.accounts import second_factor
 from kbregeling.accounts.constants import Rol
 from kbregeling.accounts.models import Gebruiker
 
@@ -108,7 +109,10 @@ def load_demo() -> bool:
         )
         user.groups.add(Group.objects.get(name=rol))
         users[username] = user
-    Gebruiker.objects.create_superuser("admin", "admin@demo.example", DEMO_PASSWORD)
+    admin = Gebruiker.objects.create_superuser("admin", "admin@demo.example", DEMO_PASSWORD)
+    for user in [*users.values(), admin]:
+        if second_factor.is_required(user):
+            second_factor.set_up_app(user, second_factor.DEMO_KEY)
 
     kb, dig = users["kb"], users["digisterker"]
 

@@ -54,6 +54,10 @@ INSTALLED_APPS = [
     "kbregeling.health",
     "kbregeling.accesslog",
     "axes",
+    # Login, reauthentication and the second factor (TOTP and recovery codes): "Second factor".
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "aanmelding",
     "licenties",
     "rapportage",
@@ -74,6 +78,9 @@ MIDDLEWARE = [
     # renders like any other.
     "kbregeling.web.middleware.RequestSizeLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Reviewers, the coordinator and superusers reach nothing before their second factor.
+    "kbregeling.accounts.middleware.SecondFactorMiddleware",
     # After authentication and messages: it logs out with a message.
     "kbregeling.web.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -308,3 +315,50 @@ AXES_CLIENT_IP_CALLABLE = "kbregeling.accesslog.log.client_ip"
 AXES_VERBOSE = False
 # A password-reset mail goes to one address at most this often an hour (no mail bombing).
 PASSWORD_RESET_MAILS_PER_HOUR = env.int("PASSWORD_RESET_MAILS_PER_HOUR", default=3)
+
+
+# Second factor (django-allauth) -------------------------------------------------------------
+# One login for the app and the admin: allauth's, with django-axes above counting the failed
+# passwords. KB and Digisterker reviewers, the coordinator and superusers must use a second
+# factor (an authenticator app, TOTP, with recovery codes): until they have one, every page
+# leads to its set-up (kbregeling.accounts.middleware). Library staff may turn it on.
+# Changing the password or the second factor asks for the password, and the code when a
+# second factor is on, within REAUTHENTICATION_MINUTES.
+ACCOUNT_ADAPTER = "kbregeling.accounts.adapters.AccountAdapter"
+MFA_ADAPTER = "kbregeling.accounts.adapters.SecondFactorAdapter"
+ACCOUNT_FORMS = {"login": "kbregeling.accounts.forms.LoginForm"}
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]  # no sign-up: see the adapter
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = True  # the idle timeout ends a session, not the browser closing
+ACCOUNT_LOGOUT_REDIRECT_URL = "login"
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 60 * env.int("REAUTHENTICATION_MINUTES", default=5)
+# Wrong codes: at most 5 per account in 5 minutes (wrong passwords are axes' business).
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+MFA_FORMS = {
+    "authenticate": "kbregeling.accounts.forms.SecondFactorLoginForm",
+    "reauthenticate": "kbregeling.accounts.forms.SecondFactorConfirmForm",
+    "activate_totp": "kbregeling.accounts.forms.SecondFactorSetUpForm",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth would ask the password again even right after the login; confirm_identity asks for
+# password and code unless both were given within REAUTHENTICATION_MINUTES.
+MFA_REAUTHENTICATION_REQUIRED = False
+MFA_TOTP_ISSUER = "KB Digisterker"
+MFA_TOTP_TOLERANCE = 1  # also the code just before or after: a phone's clock drifts (RFC 6238)
+MFA_RECOVERY_CODE_COUNT = 10
+# The key the authenticator secrets are encrypted with (default: derived from SECRET_KEY).
+SECOND_FACTOR_KEY = env("SECOND_FACTOR_KEY", default="")
+
+# Rate limits and used one-time codes live in the cache: production shares one Redis cache
+# between the gunicorn workers (CACHE_URL=redis://..., required: accounts.E001), the
+# development default is in-process.
+_cache_url = env("CACHE_URL", default="")
+CACHE_URL_GIVEN = bool(_cache_url)
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}

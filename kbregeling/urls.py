@@ -1,5 +1,12 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.shortcuts import redirect
 from django.urls import include, path
+
+# The admin has no login or password change of its own: the app's, with its lockout, second
+# factor and confirmation of identity.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.password_change = lambda request, extra_context=None: redirect("account_change_password")
 
 urlpatterns = [
     path("", include("kbregeling.accounts.urls")),

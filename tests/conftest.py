@@ -1,4 +1,8 @@
+import time
+
 import pytest
+from django.core.cache import cache
+from django.test import Client
 
 from kbregeling.celery import app as celery_app
 from kbregeling.mail import outbox
@@ -22,7 +26,29 @@ def private_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
     outbox._broker_failed_at = None  # no test inherits another's broker failure
+    cache.clear()  # rate limits and used one-time codes
     yield
+
+
+@pytest.fixture(autouse=True)
+def force_login_passes_second_factor(monkeypatch):
+    """``client.force_login`` skips the login page, so it skips the second factor too: the
+    session counts as having passed password and code just now. Tests of the second factor
+    itself log in through the real pages (tests/accounts/test_second_factor.py)."""
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        session = self.session
+        now = time.time()
+        session["account_authentication_methods"] = [
+            {"method": "password", "at": now},
+            {"method": "mfa", "at": now, "type": "totp"},
+        ]
+        session["account_authentication_methods_user"] = str(user.pk)
+        session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

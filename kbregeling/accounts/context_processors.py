@@ -1,3 +1,4 @@
+from . import second_factor
 from .constants import Rol
 
 
@@ -11,4 +12,5 @@ def roles(request):
         "is_beoordelaar": user.is_beoordelaar,
         "is_coordinator": user.is_coordinator,
         "is_kb_beoordelaar": user.heeft_rol(Rol.KB_BEOORDELAAR),
+        "second_factor_required": second_factor.is_required(user),
     }

@@ -1,9 +1,16 @@
 from datetime import timedelta
 
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.core import context
+from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
+from allauth.mfa.totp.forms import ActivateTOTPForm
+from axes.handlers.proxy import AxesProxyHandler
+from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.template import loader
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kbregeling.mail import outbox
 from kbregeling.mail.models import OutgoingMail
@@ -29,3 +36,55 @@ class OutboxPasswordResetForm(PasswordResetForm):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         outbox.record(subject, body, [to_email], private=True)  # a one-time link
+
+
+class LoginForm(AllauthLoginForm):
+    """allauth's login with the app's own Dutch labels ("Inloggen", never "Aanmelden")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["login"].label = _("Username")
+        self.fields["password"].label = _("Password")
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+            field.help_text = ""
+        self.fields["login"].widget.attrs["autofocus"] = True
+
+
+class CodeLabelMixin:
+    """The one field of allauth's second-factor forms, labelled and typed for a phone's code."""
+
+    code_label = _("Code from the app or a recovery code")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        field.label = self.code_label
+        field.widget.attrs.pop("placeholder", None)
+        field.widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        )
+
+
+class LockoutMixin:
+    """A locked-out account gets no more tries at its code either: django-axes counts wrong
+    codes and wrong passwords together (kbregeling.accounts.receivers.count_wrong_code)."""
+
+    def clean_code(self):
+        request = context.request
+        if not AxesProxyHandler.is_allowed(request, {"username": self.user.get_username()}):
+            request.axes_locked_out = True  # AxesMiddleware answers with the lockout page
+            raise forms.ValidationError(_("Too many failed attempts."), code="locked_out")
+        return super().clean_code()
+
+
+class SecondFactorLoginForm(LockoutMixin, CodeLabelMixin, AuthenticateForm):
+    pass
+
+
+class SecondFactorConfirmForm(LockoutMixin, CodeLabelMixin, ReauthenticateForm):
+    pass
+
+
+class SecondFactorSetUpForm(CodeLabelMixin, ActivateTOTPForm):
+    code_label = _("Six-digit code from the app")

@@ -1,14 +1,17 @@
-"""Production needs a mail server and a broker. A system check says so (``manage.py check``,
-``migrate``), and the web server, the worker and beat run it before they start
-(``refuse_to_start_unready``); building the image (``collectstatic``) needs neither."""
+"""Production needs a mail server and a broker (and, see kbregeling.accounts.checks, a shared
+cache). System checks tagged ``production`` say so (``manage.py check``, ``migrate``), and the
+web server, the worker and beat run them before they start (``refuse_to_start_unready``);
+building the image (``collectstatic``) needs none of them."""
 
 import sys
 
 from django.conf import settings
 from django.core import checks
 
+PRODUCTION = "production"
 
-@checks.register()
+
+@checks.register(PRODUCTION)
 def production_services(app_configs=None, **kwargs):
     if settings.DEBUG or settings.TESTING:
         return []
@@ -31,6 +34,6 @@ def refuse_to_start_unready():
     import django
 
     django.setup()
-    errors = [error for error in production_services() if error.is_serious()]
+    errors = [error for error in checks.run_checks(tags=[PRODUCTION]) if error.is_serious()]
     if errors:
         sys.exit("Refusing to start: " + " ".join(error.msg for error in errors))

@@ -3,10 +3,19 @@
 import factory
 from django.contrib.auth.models import Group
 
+from kbregeling.accounts import second_factor as factor
 from kbregeling.accounts.constants import Rol
 from kbregeling.accounts.models import Gebruiker
+from kbregeling.accounts.second_factor import REQUIRED_FOR
 
 PASSWORD = "demo-wachtwoord-2026"
+#: The authenticator app of every test user that has one (base32, as the set-up page shows it).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=TOTP_SECRET, at=None) -> str:
+    """The six digits an authenticator app with ``secret`` shows now (or at ``at``)."""
+    return factor.current_code(secret, at)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,10 +38,17 @@ class UserFactory(factory.django.DjangoModelFactory):
         coordinator = factory.Trait(rol=Rol.COORDINATOR)
 
     @classmethod
-    def _create(cls, model_class, *args, rol=None, **kwargs):
+    def _create(cls, model_class, *args, rol=None, second_factor=None, **kwargs):
+        """Reviewers, the coordinator and superusers get their authenticator app (TOTP_SECRET)
+        and recovery codes
+        unless ``second_factor=False``; anyone else only with ``second_factor=True``."""
         user = super()._create(model_class, *args, **kwargs)
         if rol:
             user.groups.add(Group.objects.get_or_create(name=rol)[0])
+        if second_factor is None:
+            second_factor = user.is_superuser or rol in REQUIRED_FOR
+        if second_factor:
+            factor.set_up_app(user, TOTP_SECRET)
         return user
 
 

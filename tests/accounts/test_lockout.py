@@ -1,6 +1,8 @@
-"""Failed logins lock out for a while, per account and per address, on the app's login and
-the admin's; the right password is refused while locked; the page never says whether the
+"""Failed logins lock out for a while, per account and per address, on the one login (the
+admin sends to it); the right password is refused while locked; the page never says whether the
 account exists; an administrator can unlock; password-reset mails are limited too."""
+
+from urllib.parse import urlencode
 
 import pytest
 from axes.models import AccessAttempt
@@ -15,8 +17,6 @@ from .factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-LOGIN_PAGES = ["login", "admin:login"]
-
 
 @pytest.fixture
 def limit(settings):
@@ -24,24 +24,35 @@ def limit(settings):
     return 3
 
 
-def log_in(client, page, username, password, address="10.0.0.1"):
-    return client.post(
-        reverse(page), {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+def log_in(client, page, username, password, address="10.0.0.1", next_url=""):
+    data = {"login": username, "password": password}
+    if next_url:
+        data["next"] = next_url
+    return client.post(reverse(page), data, REMOTE_ADDR=address)
 
 
-@pytest.mark.parametrize("page", LOGIN_PAGES)
-def test_the_right_password_is_refused_once_an_account_is_locked_out(client, limit, page):
-    user = UserFactory(kb=True, is_staff=True, is_superuser=page == "admin:login")
+@pytest.mark.parametrize("next_url", ["", "/admin/"])
+def test_the_right_password_is_refused_once_an_account_is_locked_out(client, limit, next_url):
+    user = UserFactory(kb=True, is_staff=True, is_superuser=bool(next_url))
+    page = "login"
     for _ in range(limit - 1):
-        assert log_in(client, page, user.username, "fout").status_code == 200
-    assert log_in(client, page, user.username, "fout").status_code == 429  # the limit
+        assert log_in(client, page, user.username, "fout", next_url=next_url).status_code == 200
+    assert log_in(client, page, user.username, "fout", next_url=next_url).status_code == 429
 
-    locked = log_in(client, page, user.username, PASSWORD)
+    locked = log_in(client, page, user.username, PASSWORD, next_url=next_url)
 
     assert locked.status_code == 429
     assert "Te veel mislukte pogingen" in locked.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_the_admin_has_no_login_of_its_own_but_sends_to_the_apps(client):
+    response = client.get(reverse("admin:login"))
+
+    assert response.status_code == 302
+    admin_login = reverse("admin:login")
+    assert response["Location"] == f"{reverse('login')}?{urlencode({'next': admin_login})}"
+    assert client.post(admin_login, {"username": "x", "password": "y"}).status_code == 302
 
 
 def test_the_lockout_is_per_account_from_any_address(client, limit):
@@ -75,7 +86,7 @@ def test_a_locked_out_unknown_account_looks_the_same_as_a_known_one(client, limi
 
 
 def test_fewer_failures_than_the_limit_do_not_lock_and_a_success_starts_again(client, limit):
-    user = UserFactory(kb=True)
+    user = UserFactory(medewerker=True)  # a password alone logs in: a whole success
     for _ in range(limit - 1):
         log_in(client, "login", user.username, "fout")
     assert log_in(client, "login", user.username, PASSWORD).status_code == 302

@@ -61,7 +61,7 @@ def test_logging_in_works_with_the_login_page(client):
     user = UserFactory(medewerker=True)
 
     response = client.post(
-        reverse("login"), {"username": user.username, "password": "demo-wachtwoord-2026"}
+        reverse("login"), {"login": user.username, "password": "demo-wachtwoord-2026"}
     )
 
     assert response.status_code == 302

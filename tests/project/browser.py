@@ -13,6 +13,15 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 HAVE_CHROMIUM = Path(CHROMIUM).exists() or shutil.which("chromium") is not None
+
+#: The marks of every browser test module: ``pytestmark = BROWSER_TEST``.
+BROWSER_TEST = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not HAVE_CHROMIUM, reason="Debian's chromium is not installed"),
+    # The live server needs committed data; the roles (groups made by a data migration)
+    # are restored before each test from the serialized test database.
+    pytest.mark.django_db(transaction=True),
+]
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -85,15 +94,23 @@ def page(new_page):
 
 
 def login(page, live_server, user, password):
-    """Log in through the real login page, as a person would."""
+    """Log in through the real login page, as a person would: with the code of the
+    authenticator app (tests.accounts.factories.TOTP_SECRET) when the page asks for one."""
     from django.urls import reverse
 
+    from ..accounts.factories import totp_code
+
     page.goto(live_server.url + reverse("login"))
-    page.fill("#id_username", user.username)
+    page.fill("#id_login", user.username)
     page.fill("#id_password", password)
     with page.expect_navigation():
         page.click("main form button[type=submit]")
+    if reverse("mfa_authenticate") in page.url:
+        page.fill("#id_code", totp_code())
+        with page.expect_navigation():
+            page.click("main form button[type=submit]")
     assert reverse("login") not in page.url, f"login of {user.username} failed"
+    assert reverse("mfa_authenticate") not in page.url, f"code of {user.username} refused"
 
 
 def focused_id(page):

@@ -30,26 +30,14 @@ from ..licenties.factories import LicentieFactory, OvereenkomstFactory, TariefFa
 from ..rapportage.factories import RapportageFactory
 from .browser import *  # noqa: F403 (the fixtures: browser, page, new_page)
 from .browser import (
-    HAVE_CHROMIUM,
+    BROWSER_TEST,
     assert_no_axe_violations,
     focused_id,
     login,
     screenshot,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not HAVE_CHROMIUM, reason="Debian's chromium is not installed"),
-    # The live server needs committed data; the roles (groups made by a data migration)
-    # are restored before each test from the serialized test database.
-    pytest.mark.django_db(transaction=True),
-]
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """Users are made and logged in many times here; the real hasher costs ~0.3 s each."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+pytestmark = BROWSER_TEST
 
 
 def url(live_server, name, *args):
@@ -405,7 +393,7 @@ def check_page(page, live_server, scenario, name, spec):
     response = page.goto(url(live_server, url_name, *args) + (f"?{query}" if query else ""))
     assert response.status == (404 if name == "404" else 200)
     if submit == "main form":
-        page.fill("#id_username", "niemand")
+        page.fill("#id_login", "niemand")
         page.fill("#id_password", "fout")
         submit = "main form button[type=submit]"
     if submit:
@@ -673,7 +661,7 @@ def test_report_page_has_no_wcag_21_aa_violations(page, live_server, report_scen
 def test_focus_is_visible_on_every_element_reached_by_tab(page, live_server, where):
     if where == "login":
         page.goto(url(live_server, "login"))
-        assert focused_id(page) == "id_username"  # the login form puts focus in its first field
+        assert focused_id(page) == "id_login"  # the login form puts focus in its first field
     else:
         bibliotheek = BibliotheekFactory()
         medewerker = staff_of(bibliotheek)
@@ -703,7 +691,7 @@ def test_focus_is_visible_on_every_element_reached_by_tab(page, live_server, whe
     names = {f["name"] for f in seen}
     assert "#inhoud" in hrefs, "the skip link is reached"
     if where == "login":
-        assert {"id_username", "id_password"} <= ids
+        assert {"id_login", "id_password"} <= ids
         assert reverse("password_reset") in hrefs
     else:
         assert reverse("aanmelding:mine") in hrefs  # the main menu

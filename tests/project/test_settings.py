@@ -104,6 +104,21 @@ def test_production_refuses_to_start_with_debug_off_and_no_broker(start):
     assert "CELERY_BROKER_URL" in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("start", ["manage.py check", START_WEB, START_WORKER])
+def test_production_refuses_to_start_with_debug_off_and_no_shared_cache(start):
+    """Limits on wrong codes and the guard against a code used twice hold for all workers."""
+    result = run_start(
+        start,
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        EMAIL_URL="smtp://mail.kb.example:25",
+        CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+    )
+
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stdout + result.stderr
+
+
 def run_start(start, **env):
     if start.startswith("manage.py"):
         return run_python(*start.split(), **env)
@@ -146,6 +161,7 @@ def test_production_settings_pass_the_deploy_check():
         ALLOWED_HOSTS="digisterker.kb.nl",
         EMAIL_URL="smtp://mail.kb.example:25",
         CELERY_BROKER_URL="redis://127.0.0.1:6379/0",
+        CACHE_URL="redis://127.0.0.1:6379/1",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

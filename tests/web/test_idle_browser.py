@@ -7,24 +7,14 @@ process) are moved forward together."""
 
 from datetime import datetime, timedelta
 
-import pytest
 import time_machine
 from django.urls import reverse
 
 from ..accounts.factories import PASSWORD, UserFactory
 from ..project.browser import *  # noqa: F403 (the fixtures: browser, page, new_page)
-from ..project.browser import HAVE_CHROMIUM, assert_no_axe_violations, login
+from ..project.browser import BROWSER_TEST, assert_no_axe_violations, login
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not HAVE_CHROMIUM, reason="Debian's chromium is not installed"),
-    pytest.mark.django_db(transaction=True),
-]
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+pytestmark = BROWSER_TEST
 
 
 def test_the_idle_warning_shows_stay_logged_in_keeps_the_page_and_the_limit_logs_out(

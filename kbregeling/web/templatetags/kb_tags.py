@@ -72,3 +72,10 @@ def field_rows(obj, names):
 @register.filter
 def split(value):
     return value.split()
+
+
+@register.filter
+def secret_groups(value):
+    """A long key in groups of four, easier to type over: "JBSW Y3DP EHPK 3PXP"."""
+    value = str(value)
+    return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
