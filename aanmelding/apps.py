@@ -7,6 +7,10 @@ class AanmeldingConfig(AppConfig):
     verbose_name = _("Sign-up")
 
     def ready(self):
+        from kbregeling.privacy.retention import register
+
         from . import receivers
+        from .retention import remove_declined_interest
 
         receivers.connect()
+        register("aanmelding", remove_declined_interest)

@@ -7,13 +7,13 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
-from kbregeling.accounts import second_factor
+from kbregeling.accounts import invitations, second_factor
 from kbregeling.accounts.constants import Rol
 from kbregeling.accounts.models import Gebruiker
 
 from . import service
 from .constants import Advies, DocentType, Doelgroep, FinancieringStatus, Status
-from .models import Aanmelding, Bibliotheek, Gemeente
+from .models import Aanmelding, Belangstelling, Bibliotheek, Gemeente
 
 DEMO_PASSWORD = "Digisterker-demo-2026"  # noqa: S105 (public demo logins, in the README)
 
@@ -37,6 +37,7 @@ USERS = [
     ("kb", "Maaike", "Toonen", Rol.KB_BEOORDELAAR, None),
     ("digisterker", "Piet", "Boekhoudt", Rol.DIGISTERKER_BEOORDELAAR, None),
     ("coordinator", "Karin", "Smit", Rol.COORDINATOR, None),
+    ("beheerder", "Ingrid", "Vermeulen", Rol.KB_BEHEERDER, None),
 ]
 
 
@@ -143,4 +144,23 @@ def load_demo() -> bool:
     # Rejected.
     a = submitted("maastricht")
     service.advise(a, kb, Advies.NEGATIEF, "De begroting ontbreekt vrijwel geheel.", a.status)
+
+    # Onboarding: a request from the public page awaiting KB's administrator, and a
+    # colleague invited to Bibliotheek Utrecht who has not chosen a password yet.
+    request = Belangstelling.objects.create(
+        naam="Anouk Visser",
+        organisatie="Bibliotheek Eemland",
+        email="anouk.visser@eemland.bibliotheek.example",
+        telefoon="033 123 45 67",
+        bericht="Wij willen graag vanaf volgend jaar Digisterker-cursussen geven.",
+    )
+    request.gemeenten.set(Gemeente.objects.filter(cbs_code__in=["GM0307", "GM0327"]))
+    invitations.invite(
+        by=users["beheerder"],
+        email="nieuwe.collega@utrecht.bibliotheek.example",
+        rol=Rol.BIBLIOTHEEKMEDEWERKER,
+        bibliotheek=users["utrecht"].bibliotheek,
+        voornaam="Daan",
+        achternaam="de Wit",
+    )
     return True

@@ -12,6 +12,7 @@ from kbregeling.accounts.permissions import (
     ALLOWED,
     Verdict,
     can_act_for_library,
+    is_kb_administrator,
     is_library_staff,
     is_staff_of,
     own_library_or_submitted,
@@ -26,6 +27,7 @@ __all__ = [
     "can_advise",
     "can_create",
     "can_edit",
+    "can_manage_libraries",
     "can_see_overview",
     "visible_aanmeldingen",
 ]
@@ -53,3 +55,8 @@ def can_edit(aanmelding, user) -> Verdict:
 
 def can_see_overview(user) -> Verdict:
     return reviewer_or_coordinator(user, _("Only the coordinator and reviewers see the overview."))
+
+
+def can_manage_libraries(user) -> Verdict:
+    """KB's administrator onboards and edits libraries and handles interest requests."""
+    return is_kb_administrator(user)

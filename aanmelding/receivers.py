@@ -27,6 +27,23 @@ on_transition = transition_notifier(
 def connect():
     from django_fsm.signals import post_transition
 
+    from kbregeling.accounts.retention import anonymised
+
+    anonymised.connect(forget_former_staff, dispatch_uid="aanmelding-forget-former-staff")
+
     from .models import Aanmelding
 
     post_transition.connect(on_transition, sender=Aanmelding, dispatch_uid="aanmelding.notify")
+
+
+def forget_former_staff(sender, person, email, name, former, **kwargs):
+    """A person is anonymised (kbregeling.accounts.retention): where this app kept their name
+    or address as a library's contact or in an interest request, it goes too."""
+    from .models import Belangstelling, Bibliotheek
+
+    if not email:
+        return
+    Bibliotheek.objects.filter(contact_email__iexact=email).update(
+        contact_email="", contactpersoon=former
+    )
+    Belangstelling.objects.filter(email__iexact=email).update(email="", naam=former, telefoon="")

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kbregeling.web",
     "kbregeling.health",
     "kbregeling.accesslog",
+    "kbregeling.privacy",
     "axes",
     # Login, reauthentication and the second factor (TOTP and recovery codes): "Second factor".
     "allauth",
@@ -216,8 +217,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rapportage.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
-    "access-log-retention-daily": {
-        "task": "kbregeling.accesslog.tasks.remove_old_entries",
+    "retention-daily": {
+        "task": "kbregeling.privacy.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=30),
     },
 }
@@ -230,6 +231,12 @@ HERINNERING_DIGEST_WEEKDAY = env.int("HERINNERING_DIGEST_WEEKDAY", default=0)  #
 # The access log (kbregeling.accesslog) keeps every entry this many months, then a daily task
 # removes it.
 ACCESS_LOG_MONTHS = env.int("ACCESS_LOG_MONTHS", default=12)
+# Privacy (AVG, kbregeling.privacy): the daily retention task anonymises people deactivated
+# this many months ago, empties the text of finished e-mail this old and removes interest
+# requests declined this long ago; /privacy/ prints these periods and ACCESS_LOG_MONTHS.
+RETENTION_DEACTIVATED_MONTHS = env.int("RETENTION_DEACTIVATED_MONTHS", default=24)
+RETENTION_MAIL_BODY_MONTHS = env.int("RETENTION_MAIL_BODY_MONTHS", default=12)
+RETENTION_DECLINED_INTEREST_MONTHS = env.int("RETENTION_DECLINED_INTEREST_MONTHS", default=6)
 # Behind a TLS-terminating proxy that sets X-Forwarded-* (said so with TLS_PROXY=1), Django
 # trusts its scheme and host (production, below) and the access log takes the client's address
 # from the first entry of X-Forwarded-For: that proxy must set the header, never pass it on.
@@ -334,7 +341,11 @@ ACCOUNT_SESSION_REMEMBER = True  # the idle timeout ends a session, not the brow
 ACCOUNT_LOGOUT_REDIRECT_URL = "login"
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 60 * env.int("REAUTHENTICATION_MINUTES", default=5)
 # Wrong codes: at most 5 per account in 5 minutes (wrong passwords are axes' business).
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/300s/key",
+    # The public interest page (aanmelding/views/interest.py): requests per client address.
+    "interest_request": "5/h/ip",
+}
 MFA_FORMS = {
     "authenticate": "kbregeling.accounts.forms.SecondFactorLoginForm",
     "reauthenticate": "kbregeling.accounts.forms.SecondFactorConfirmForm",
@@ -349,6 +360,9 @@ MFA_TOTP_TOLERANCE = 1  # also the code just before or after: a phone's clock dr
 MFA_RECOVERY_CODE_COUNT = 10
 # The key the authenticator secrets are encrypted with (default: derived from SECRET_KEY).
 SECOND_FACTOR_KEY = env("SECOND_FACTOR_KEY", default="")
+
+# People (issue 10): an invitation link is valid this many days.
+INVITATION_DAYS = env.int("INVITATION_DAYS", default=7)
 
 # Rate limits and used one-time codes live in the cache: production shares one Redis cache
 # between the gunicorn workers (CACHE_URL=redis://..., required: accounts.E001), the

@@ -10,12 +10,16 @@ admin.site.password_change = lambda request, extra_context=None: redirect("accou
 
 urlpatterns = [
     path("", include("kbregeling.accounts.urls")),
+    path("", include("kbregeling.accounts.people_urls")),
     path("", include("kbregeling.health.urls")),
     path("aanmeldingen/", include("aanmelding.urls")),
+    path("beheer/", include("aanmelding.urls_beheer")),
+    path("belangstelling/", include("aanmelding.urls_public")),
     path("licenties/", include("licenties.urls")),
     path("rapportages/", include("rapportage.urls")),
     path("mail/", include("kbregeling.mail.urls")),
     path("sessie/", include("kbregeling.web.urls")),
     path("toegangslog/", include("kbregeling.accesslog.urls")),
+    path("privacy/", include("kbregeling.privacy.urls")),
     path("admin/", admin.site.urls),
 ]

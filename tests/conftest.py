@@ -89,6 +89,18 @@ def coordinator(db):
 
 
 @pytest.fixture
+def beheerder(db):
+    """KB's functional administrator: libraries, people and interest requests."""
+    return UserFactory(beheerder=True, email="beheer@kb.example")
+
+
+@pytest.fixture
+def beheer_client(client, beheerder):
+    client.force_login(beheerder)
+    return client
+
+
+@pytest.fixture
 def concept(bibliotheek):
     return AanmeldingFactory(bibliotheek=bibliotheek, compleet=True)
 

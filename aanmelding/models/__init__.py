@@ -1,4 +1,12 @@
+from .interest import Belangstelling
 from .plan import Aanmelding, Beoordeling, GemeenteSamenwerking
 from .reference import Bibliotheek, Gemeente
 
-__all__ = ["Aanmelding", "Beoordeling", "Bibliotheek", "Gemeente", "GemeenteSamenwerking"]
+__all__ = [
+    "Aanmelding",
+    "Belangstelling",
+    "Beoordeling",
+    "Bibliotheek",
+    "Gemeente",
+    "GemeenteSamenwerking",
+]

@@ -21,6 +21,18 @@ class Gemeente(models.Model):
         return self.naam
 
 
+class WebsiteField(models.URLField):
+    """An address typed without a scheme ("www.bibliotheek.nl") is read as https:// in every
+    form, the admin's too (Django 6's default, without its transitional warning)."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
 class Bibliotheek(models.Model):
     """A public library organisation; its werkgebied is the municipalities it serves."""
 
@@ -31,6 +43,7 @@ class Bibliotheek(models.Model):
     contactpersoon = models.CharField(_("contact person"), max_length=200)
     contact_email = models.EmailField(_("contact e-mail"))
     telefoon = models.CharField(_("telephone"), max_length=30, blank=True)
+    website = WebsiteField(_("website"), blank=True)
     werkgebied = models.ManyToManyField(
         Gemeente, related_name="bibliotheken", verbose_name=_("service area")
     )

@@ -8,4 +8,9 @@ class AccessLogConfig(AppConfig):
     verbose_name = _("Access log")
 
     def ready(self):
+        from kbregeling.privacy.retention import register
+
         from . import receivers  # noqa: F401 (connects the login signals)
+        from .retention import remove_old_entries
+
+        register("accesslog", remove_old_entries)

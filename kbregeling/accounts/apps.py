@@ -8,4 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from kbregeling.privacy.retention import register
+
         from . import checks, receivers  # noqa: F401 (the production check; the session's proof)
+        from .retention import anonymise_deactivated
+
+        register("accounts", anonymise_deactivated)

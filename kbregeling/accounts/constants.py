@@ -5,12 +5,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Rol(models.TextChoices):
-    """The four roles of DOMAIN.md; each is a Django group of the same name."""
+    """The roles of DOMAIN.md, and KB's functional administrator who manages libraries and
+    people from the app's own pages; each is a Django group of the same name."""
 
     BIBLIOTHEEKMEDEWERKER = "bibliotheekmedewerker", _("Library staff")
     KB_BEOORDELAAR = "kb_beoordelaar", _("KB reviewer")
     DIGISTERKER_BEOORDELAAR = "digisterker_beoordelaar", _("Digisterker reviewer")
     COORDINATOR = "coordinator", _("Coordinator")
+    KB_BEHEERDER = "kb_beheerder", _("KB administrator")
+
+
+#: The roles KB's administrator invites; library staff are invited per library.
+REVIEWER_PARTY_ROLES = [
+    Rol.KB_BEOORDELAAR,
+    Rol.DIGISTERKER_BEOORDELAAR,
+    Rol.COORDINATOR,
+    Rol.KB_BEHEERDER,
+]
 
 
 class Partij(models.TextChoices):

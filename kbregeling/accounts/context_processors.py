@@ -12,5 +12,6 @@ def roles(request):
         "is_beoordelaar": user.is_beoordelaar,
         "is_coordinator": user.is_coordinator,
         "is_kb_beoordelaar": user.heeft_rol(Rol.KB_BEOORDELAAR),
+        "is_kb_beheerder": user.heeft_rol(Rol.KB_BEHEERDER),
         "second_factor_required": second_factor.is_required(user),
     }

@@ -7,13 +7,16 @@ from allauth.mfa.totp.forms import ActivateTOTPForm
 from axes.handlers.proxy import AxesProxyHandler
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
+from django.db.models import Q
 from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kbregeling.mail import outbox
 from kbregeling.mail.models import OutgoingMail
+
+from .models import Gebruiker
 
 
 class OutboxPasswordResetForm(PasswordResetForm):
@@ -88,3 +91,72 @@ class SecondFactorConfirmForm(LockoutMixin, CodeLabelMixin, ReauthenticateForm):
 
 class SecondFactorSetUpForm(CodeLabelMixin, ActivateTOTPForm):
     code_label = _("Six-digit code from the app")
+
+
+class InviteForm(forms.Form):
+    """Invite a person: for a library its staff (no role to choose), for KB's administrator
+    one of the reviewer parties' roles."""
+
+    email = forms.EmailField(label=_("E-mail address"))
+    voornaam = forms.CharField(label=_("First name"), max_length=150)
+    achternaam = forms.CharField(label=_("Last name"), max_length=150)
+    rol = forms.ChoiceField(label=_("Role"), choices=[])
+
+    def __init__(self, *args, roles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if roles:
+            self.fields["rol"].choices = [(rol.value, rol.label) for rol in roles]
+        else:
+            del self.fields["rol"]
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+
+class AcceptInvitationForm(SetPasswordForm):
+    """The invited person's name (as invited, to correct) and their new password, checked by
+    the password validators."""
+
+    voornaam = forms.CharField(label=_("First name"), max_length=150)
+    achternaam = forms.CharField(label=_("Last name"), max_length=150)
+    field_order = ["voornaam", "achternaam", "new_password1", "new_password2"]
+
+    def __init__(self, invitation, *args, **kwargs):
+        # The validators compare the password with the person's name and address.
+        person = Gebruiker(
+            username=invitation.email,
+            email=invitation.email,
+            first_name=invitation.voornaam,
+            last_name=invitation.achternaam,
+        )
+        super().__init__(person, *args, **kwargs)
+        self.fields["voornaam"].initial = invitation.voornaam
+        self.fields["achternaam"].initial = invitation.achternaam
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = Gebruiker
+        fields = ["first_name", "last_name", "telefoon"]
+        labels = {
+            "first_name": _("First name"),
+            "last_name": _("Last name"),
+            "telefoon": _("Telephone"),
+        }
+
+
+class EmailChangeForm(forms.Form):
+    email = forms.EmailField(label=_("New e-mail address"))
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email == self.user.email.lower():
+            raise forms.ValidationError(_("This is already your e-mail address."))
+        taken = Gebruiker.objects.exclude(pk=self.user.pk).filter(
+            Q(email__iexact=email) | Q(username__iexact=email)
+        )
+        if taken.exists():
+            raise forms.ValidationError(_("Another account already uses this e-mail address."))
+        return email

@@ -19,6 +19,9 @@ OPEN_BEFORE_SECOND_FACTOR = frozenset(
         "account_logout",
         "logout",
         "web:keepalive",
+        "accounts:invitation",
+        "accounts:invitation_ask_new",
+        "privacy:page",
     }
 )
 

@@ -1,10 +1,16 @@
-"""The one user model: staff of one library, a member of a reviewer party, or a coordinator."""
+"""The one user model (staff of one library, a member of a reviewer party, a coordinator or
+KB's administrator) and the invitations that bring people in."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import PARTIJ_VAN_ROL, Rol
+
+#: What an anonymised person's advices, log entries and reports still show.
+FORMER_STAFF = _("former staff member")
 
 
 class Gebruiker(AbstractUser):
@@ -21,10 +27,23 @@ class Gebruiker(AbstractUser):
         related_name="medewerkers",
         verbose_name=_("library"),
     )
+    telefoon = models.CharField(_("telephone"), max_length=30, blank=True)
+    gedeactiveerd_op = models.DateTimeField(_("deactivated at"), null=True, blank=True)
+    geanonimiseerd_op = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+    def __str__(self):
+        if self.geanonimiseerd_op:
+            return str(FORMER_STAFF)
+        return self.get_username()
+
+    def get_full_name(self):
+        if self.geanonimiseerd_op:
+            return str(FORMER_STAFF)
+        return super().get_full_name()
 
     @property
     def rollen(self) -> set[str]:
@@ -54,3 +73,78 @@ class Gebruiker(AbstractUser):
     @property
     def is_beoordelaar(self) -> bool:
         return self.partij is not None
+
+
+class Uitnodiging(models.Model):
+    """An invitation by e-mail: a one-time link to set a password and, for the roles that
+    need it, the second factor. Only a hash of the link's token is kept."""
+
+    class Stand(models.TextChoices):
+        VERSTUURD = "verstuurd", _("sent")
+        GEACCEPTEERD = "geaccepteerd", _("accepted")
+        VERLOPEN = "verlopen", _("expired")
+        INGETROKKEN = "ingetrokken", _("withdrawn")
+
+    email = models.EmailField(_("e-mail address"))
+    voornaam = models.CharField(_("first name"), max_length=150, blank=True)
+    achternaam = models.CharField(_("last name"), max_length=150, blank=True)
+    rol = models.CharField(_("role"), max_length=40, choices=Rol.choices)
+    bibliotheek = models.ForeignKey(
+        "aanmelding.Bibliotheek",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="uitnodigingen",
+        verbose_name=_("library"),
+    )
+    uitgenodigd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    verstuurd_op = models.DateTimeField(_("sent at"), default=timezone.now)
+    verloopt_op = models.DateTimeField(_("expires at"))
+    geaccepteerd_op = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    nieuwe_gevraagd_op = models.DateTimeField(_("new one asked at"), null=True, blank=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="uitnodigingen",
+        verbose_name=_("account"),
+    )
+
+    class Meta:
+        ordering = ["-verstuurd_op"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def stand(self) -> str:
+        if self.ingetrokken_op:
+            return self.Stand.INGETROKKEN
+        if self.geaccepteerd_op:
+            return self.Stand.GEACCEPTEERD
+        if self.verloopt_op <= timezone.now():
+            return self.Stand.VERLOPEN
+        return self.Stand.VERSTUURD
+
+    def get_stand_display(self) -> str:
+        return self.Stand(self.stand).label
+
+    @property
+    def is_open(self) -> bool:
+        """Not accepted and not withdrawn: it can be sent again or withdrawn."""
+        return not (self.geaccepteerd_op or self.ingetrokken_op)
+
+    def get_rol_display_text(self) -> str:
+        return Rol(self.rol).label

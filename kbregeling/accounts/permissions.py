@@ -12,6 +12,8 @@ from typing import NamedTuple
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .constants import REVIEWER_PARTY_ROLES, Rol
+
 
 class Verdict(NamedTuple):
     allowed: bool
@@ -74,3 +76,35 @@ def own_library_or_submitted(user, queryset, library_lookup, unsubmitted):
     if sees_all_submitted(user):
         rule |= ~Q(status__in=unsubmitted)
     return queryset.filter(rule)
+
+
+def is_kb_administrator(user) -> Verdict:
+    """KB's functional administrator: libraries, people and reference data in the app."""
+    return has_role(user, Rol.KB_BEHEERDER, _("Only KB's administrator can do this."))
+
+
+def can_manage_library_people(bibliotheek_id, user) -> Verdict:
+    """A library's staff manage their own colleagues; KB's administrator those of every
+    library."""
+    if is_staff_of(bibliotheek_id, user) or is_kb_administrator(user):
+        return ALLOWED
+    return Verdict(False, _("Only this library's staff and KB's administrator manage its people."))
+
+
+def can_manage_person(person, user) -> Verdict:
+    """Staff of a library by that library's rule; reviewers, coordinators and administrators
+    by KB's administrator alone; the technical administrator (a superuser) only in the
+    Django admin."""
+    if person.is_superuser:
+        return Verdict(False, _("The technical administrator is managed in the Django admin."))
+    if person.bibliotheek_id and Rol.BIBLIOTHEEKMEDEWERKER in person.rollen:
+        return can_manage_library_people(person.bibliotheek_id, user)
+    if not person.rollen & set(REVIEWER_PARTY_ROLES):
+        return Verdict(False, _("Only KB's administrator can do this."))
+    return is_kb_administrator(user)
+
+
+def can_manage_invitation(invitation, user) -> Verdict:
+    if invitation.bibliotheek_id:
+        return can_manage_library_people(invitation.bibliotheek_id, user)
+    return is_kb_administrator(user)

@@ -18,8 +18,11 @@ from django.urls import reverse
 
 from .constants import Rol
 
-#: Roles that decide on public money or see every library: never a password alone.
-REQUIRED_FOR = frozenset({Rol.KB_BEOORDELAAR, Rol.DIGISTERKER_BEOORDELAAR, Rol.COORDINATOR})
+#: Roles that decide on public money, see every library or manage people: never a password
+#: alone.
+REQUIRED_FOR = frozenset(
+    {Rol.KB_BEOORDELAAR, Rol.DIGISTERKER_BEOORDELAAR, Rol.COORDINATOR, Rol.KB_BEHEERDER}
+)
 
 
 def is_required(user) -> bool:
@@ -54,6 +57,12 @@ def current_code(key, at=None) -> str:
 def proven(request) -> bool:
     """This session passed the second factor: at login, or by setting it up just now."""
     return "mfa" in _methods(request)
+
+
+def record_password_login(request, user) -> None:
+    """A login by choosing a password just now (accepting an invitation) counts as a password
+    login for the confirmation of identity, as allauth's own login does."""
+    record_authentication(request, user, method="password")
 
 
 def record_proof(request, user, authenticator) -> None:

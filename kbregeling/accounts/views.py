@@ -1,6 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
+from .constants import Rol
+
 
 @login_required
 def home(request):
@@ -12,6 +14,8 @@ def home(request):
         return redirect("aanmelding:dashboard")
     if user.is_coordinator:
         return redirect("aanmelding:overview")
+    if user.heeft_rol(Rol.KB_BEHEERDER):
+        return redirect("beheer:libraries")  # by URL name: this shared app imports no domain app
     if user.is_superuser:
         return redirect("admin:index")
     return render(request, "no_role.html")

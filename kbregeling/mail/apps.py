@@ -8,4 +8,9 @@ class MailConfig(AppConfig):
     verbose_name = _("E-mail")
 
     def ready(self):
+        from kbregeling.privacy.retention import register
+
         from . import checks  # noqa: F401 (registers the production check)
+        from .retention import empty_old_bodies
+
+        register("mail", empty_old_bodies)

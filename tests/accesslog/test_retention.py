@@ -1,5 +1,5 @@
-"""The log is kept ``ACCESS_LOG_MONTHS`` months: a daily task removes what is older, and running
-it again changes nothing."""
+"""The log is kept ``ACCESS_LOG_MONTHS`` months: the daily retention task removes what is older,
+and running it again changes nothing."""
 
 from datetime import timedelta
 
@@ -7,9 +7,10 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from kbregeling.accesslog import tasks
+from kbregeling.accesslog import retention
 from kbregeling.accesslog.constants import Kind
 from kbregeling.accesslog.models import AccessLogEntry
+from kbregeling.privacy import tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_the_task_removes_only_entries_older_than_the_retention_period(settings)
     entry_aged(370)
     kept = [entry_aged(360), entry_aged(30), entry_aged(0)]
 
-    removed = tasks.remove_old_entries.delay().get()
+    removed = tasks.apply_retention.delay().get()["accesslog"]
 
     assert removed == 2
     assert set(AccessLogEntry.objects.all()) == set(kept)
@@ -37,8 +38,8 @@ def test_running_the_task_twice_changes_nothing_more(settings):
     entry_aged(400)
     kept = entry_aged(10)
 
-    assert tasks.remove_old_entries() == 1
-    assert tasks.remove_old_entries() == 0
+    assert retention.remove_old_entries() == 1
+    assert retention.remove_old_entries() == 0
     assert list(AccessLogEntry.objects.all()) == [kept]
 
 
@@ -47,14 +48,14 @@ def test_the_retention_period_is_a_setting(settings):
     entry_aged(40)
     kept = entry_aged(20)
 
-    tasks.remove_old_entries()
+    retention.remove_old_entries()
 
     assert list(AccessLogEntry.objects.all()) == [kept]
 
 
 def test_the_task_runs_daily_and_keeps_twelve_months_by_default():
-    entries = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if "accesslog" in e["task"]]
+    entries = [e for e in settings.CELERY_BEAT_SCHEDULE.values() if "retention" in e["task"]]
 
-    assert [e["task"] for e in entries] == ["kbregeling.accesslog.tasks.remove_old_entries"]
+    assert [e["task"] for e in entries] == ["kbregeling.privacy.tasks.apply_retention"]
     assert entries[0]["schedule"].hour == {3}
     assert settings.ACCESS_LOG_MONTHS == 12

@@ -36,6 +36,7 @@ class UserFactory(factory.django.DjangoModelFactory):
         kb = factory.Trait(rol=Rol.KB_BEOORDELAAR)
         digisterker = factory.Trait(rol=Rol.DIGISTERKER_BEOORDELAAR)
         coordinator = factory.Trait(rol=Rol.COORDINATOR)
+        beheerder = factory.Trait(rol=Rol.KB_BEHEERDER)
 
     @classmethod
     def _create(cls, model_class, *args, rol=None, second_factor=None, **kwargs):

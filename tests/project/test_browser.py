@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 
 from aanmelding import service
 from aanmelding.constants import Advies, FinancieringStatus, Status
-from aanmelding.models import Aanmelding, Gemeente
+from aanmelding.models import Aanmelding, Belangstelling, Gemeente
 from aanmelding.reference_data import load_gemeenten
 from kbregeling.mail.models import OutgoingMail
 from licenties import service as licenties_service
@@ -357,7 +357,22 @@ def scenario(live_server):
             bibliotheek=BibliotheekFactory(), compleet=True, status=Status.INGEDIEND
         ),
         "beoordeeld": beoordeeld,
+        "beheerder": UserFactory(beheerder=True, first_name="Ingrid", last_name="Vermeulen"),
+        "bibliotheek": bibliotheek,
+        "belangstelling": interest_request(),
     }
+
+
+def interest_request():
+    """A request from the public page, awaiting KB's administrator."""
+    belangstelling = Belangstelling.objects.create(
+        naam="Anouk Visser",
+        organisatie="Bibliotheek Eemland",
+        email="anouk@eemland.example",
+        bericht="Wij willen graag meedoen.",
+    )
+    belangstelling.gemeenten.set([GemeenteFactory(naam="Amersfoort")])
+    return belangstelling
 
 
 # page name → (who is logged in, URL name, the sign-up in the URL, the form to submit empty)
@@ -365,6 +380,7 @@ AXE_PAGES = {
     "login": (None, "login", None, None),
     "login-with-errors": (None, "login", None, "main form"),
     "password-reset": (None, "password_reset", None, None),
+    "privacy": (None, "privacy:page", None, None),
     "mijn-aanmeldingen": ("medewerker", "aanmelding:mine", None, None),
     "plan-edit": ("medewerker", "aanmelding:edit", "concept", None),
     "plan-edit-with-errors": ("medewerker", "aanmelding:edit", "concept", "button[name=indienen]"),
@@ -379,6 +395,29 @@ AXE_PAGES = {
     "dashboard": ("kb", "aanmelding:dashboard", None, None),
     "coordinator-overview": ("coordinator", "aanmelding:overview", None, None),
     "404": ("medewerker", "aanmelding:detail", 999_999, None),
+    "libraries": ("beheerder", "beheer:libraries", None, None),
+    "library-new": ("beheerder", "beheer:library_new", None, None),
+    "library-new-with-errors": (
+        "beheerder",
+        "beheer:library_new",
+        None,
+        "main form button[type=submit]",
+    ),
+    "library-edit": ("beheerder", "beheer:library_edit", "bibliotheek", None),
+    "interest-queue": ("beheerder", "beheer:interest", None, None),
+    "interest-decline-with-errors": (
+        "beheerder",
+        "beheer:interest_decline",
+        "belangstelling",
+        "main form button[type=submit]",
+    ),
+    "interest-form": (None, "belangstelling:form", None, None),
+    "interest-form-with-errors": (
+        None,
+        "belangstelling:form",
+        None,
+        "main form button[type=submit]",
+    ),
 }
 
 
@@ -649,6 +688,9 @@ SHOWN = {
     "national": ("main svg[role=img]", 5),
     "mail-not-sent": ("main table tbody tr form button", 1),
     "access-log": ("main table tbody tr td", 7),  # at least the coordinator's own login
+    "libraries": ("main table tbody tr", 2),
+    "library-edit": (".gemeente-picker-chosen li button", 1),  # the picker, with its script
+    "interest-queue": ("main .interest-requests .card", 1),
 }
 
 

@@ -79,3 +79,14 @@ def secret_groups(value):
     """A long key in groups of four, easier to type over: "JBSW Y3DP EHPK 3PXP"."""
     value = str(value)
     return " ".join(value[i : i + 4] for i in range(0, len(value), 4))
+
+
+@register.filter
+def role_label(name):
+    """A role's (group's) name as people read it: "kb_beoordelaar" → "KB-beoordelaar"."""
+    from kbregeling.accounts.constants import Rol
+
+    try:
+        return Rol(name).label
+    except ValueError:
+        return name
