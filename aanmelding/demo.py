@@ -13,6 +13,7 @@ from kbregeling.accounts.models import Gebruiker
 
 from . import service
 from .constants import Advies, DocentType, Doelgroep, FinancieringStatus, Status
+from .demo_network import load_network
 from .models import Aanmelding, Belangstelling, Bibliotheek, Gemeente
 
 DEMO_PASSWORD = "Digisterker-demo-2026"  # noqa: S105 (public demo logins, in the README)
@@ -163,4 +164,6 @@ def load_demo() -> bool:
         voornaam="Daan",
         achternaam="de Wit",
     )
+    # Beside them, libraries in every province with plans approved over the past five years.
+    load_network(kb, dig, plan_values)
     return True

@@ -1,13 +1,22 @@
 """Forms of the sign-up: the Plan van Aanpak, section 5 per municipality, advice, filters."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kbregeling.documents.uploads import validate_document
+from kbregeling.web import dutch
+from kbregeling.web.forms import field_anchor, mark_needed, plain_label, prompt_empty_choices
 
 from .constants import Advies, Doelgroep, Status
 from .models import Aanmelding, Bibliotheek, GemeenteSamenwerking
-from .plan_rules import cooperation_errors, submission_errors
+from .plan_rules import (
+    COOPERATION_REQUIRED,
+    REQUIRED_TO_SUBMIT,
+    cooperation_errors,
+    short_reason,
+    submission_errors,
+)
 from .service import provinces
 
 # The nine sections of the plan; section 5 is the formset of ``SamenwerkingForm``.
@@ -40,6 +49,8 @@ SECTIONS = [
     ),
 ]
 PLAN_FIELDS = [name for _id, _title, names in SECTIONS for name in names]
+#: Beside each field needed to submit the plan (a draft may be saved without it).
+NEEDED_TO_SUBMIT = _("(required to submit)")
 
 HELP = {
     "ambitie": _("What does the library want to achieve with Digisterker in the coming years?"),
@@ -68,6 +79,7 @@ class PlanForm(forms.ModelForm):
     class Meta:
         model = Aanmelding
         fields = PLAN_FIELDS
+        formfield_callback = dutch.formfield
         help_texts = HELP
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
@@ -78,6 +90,12 @@ class PlanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
         self.fields["versie"].initial = self.instance.versie
+        for name in PLAN_FIELDS:
+            if "_jaar" in name:  # the courses and participants per year, by the real year
+                self.fields[name].label = capfirst(self.instance.field_label(name))
+        for name in REQUIRED_TO_SUBMIT:
+            mark_needed(self.fields[name], NEEDED_TO_SUBMIT)
+        prompt_empty_choices(self)
 
     def clean_bijlage(self):
         upload = self.cleaned_data.get("bijlage")
@@ -100,6 +118,7 @@ class SamenwerkingForm(forms.ModelForm):
     class Meta:
         model = GemeenteSamenwerking
         fields = ["inhoud", "werving", "financiering_status", "financiering_bedrag"]
+        formfield_callback = dutch.formfield
         widgets = {
             "inhoud": forms.Textarea(attrs={"rows": 3}),
             "werving": forms.Textarea(attrs={"rows": 3}),
@@ -112,6 +131,9 @@ class SamenwerkingForm(forms.ModelForm):
     def __init__(self, *args, submitting=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.submitting = submitting
+        for name in COOPERATION_REQUIRED:
+            mark_needed(self.fields[name], NEEDED_TO_SUBMIT)
+        prompt_empty_choices(self)
 
     def _post_clean(self):
         super()._post_clean()
@@ -135,6 +157,43 @@ def plan_forms(aanmelding, data=None, files=None, submitting=False):
         form_kwargs={"submitting": submitting},
     )
     return form, formset
+
+
+def sections_to_complete(aanmelding, samenwerkingen=None):
+    """Each section of the plan with what still stops submission, in the order of the form:
+    ``[(section id, title, [(label, id of the field on the edit page, what is wrong)])]``;
+    a complete section has no items. ``samenwerkingen`` are section 5's rows as the page
+    shows them (by default the plan's own, prefetched on the plan pages)."""
+    form = PlanForm(instance=aanmelding)
+    errors = submission_errors(aanmelding)
+    if samenwerkingen is None:
+        samenwerkingen = aanmelding.samenwerkingen.all()
+    sections = []
+    for sid, title, names in SECTIONS:
+        if sid == "samenwerking":
+            items = []
+            for index, samenwerking in enumerate(samenwerkingen):
+                sub = SamenwerkingForm(instance=samenwerking, prefix=f"samenwerking-{index}")
+                items += _items(
+                    sub, samenwerking, cooperation_errors(samenwerking), f"{samenwerking} – "
+                )
+        else:
+            items = _items(form, aanmelding, {n: errors[n] for n in names if n in errors})
+        sections.append((sid, title, items))
+    return sections
+
+
+def _items(form, obj, errors, prefix=""):
+    """(label, anchor, what is wrong) of each field of ``form`` in ``errors``, in form order."""
+    return [
+        (
+            f"{prefix}{plain_label(form[name])}",
+            field_anchor(form[name]),
+            short_reason(obj, name, errors[name]),
+        )
+        for name in form.fields
+        if name in errors
+    ]
 
 
 class AdviesForm(forms.Form):

@@ -17,6 +17,7 @@ from kbregeling.accounts.permissions import (
     is_staff_of,
     own_library_or_submitted,
     reviewer_or_coordinator,
+    sees_all_submitted,
 )
 from kbregeling.workflow.assessment import can_advise
 
@@ -27,6 +28,7 @@ __all__ = [
     "can_advise",
     "can_create",
     "can_edit",
+    "can_see_own_signups",
     "can_manage_libraries",
     "can_see_overview",
     "visible_aanmeldingen",
@@ -43,6 +45,22 @@ def visible_aanmeldingen(user, queryset=None):
 
 def can_create(user) -> Verdict:
     return is_library_staff(user)
+
+
+def can_see_own_signups(user) -> Verdict:
+    """The page of a library's own sign-ups: its staff; the refusal tells others where to go."""
+    if is_library_staff(user):
+        return ALLOWED
+    if sees_all_submitted(user):
+        return Verdict(
+            False,
+            _(
+                "This page shows a library's own sign-ups. Reviewers find the plans that await "
+                "them under Work queue; the coordinator finds every submitted plan under "
+                "Sign-ups."
+            ),
+        )
+    return Verdict(False, _("Only library staff have sign-ups of their own."))
 
 
 def can_edit(aanmelding, user) -> Verdict:

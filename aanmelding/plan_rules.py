@@ -27,6 +27,9 @@ REQUIRED = [
 ]
 DECLARATIONS = ["verklaring_wsob", "verklaring_rapportage", "verklaring_good_practices"]
 FUNDED = {FinancieringStatus.TOEGEZEGD, FinancieringStatus.ONTVANGEN}
+COOPERATION_REQUIRED = ["inhoud", "werving", "financiering_status"]
+#: The fields the form marks as needed to submit (others are needed only in some cases).
+REQUIRED_TO_SUBMIT = [*REQUIRED, "doelgroepen", *DECLARATIONS]
 
 
 def submission_errors(aanmelding) -> dict[str, str]:
@@ -58,7 +61,7 @@ def submission_errors(aanmelding) -> dict[str, str]:
 def cooperation_errors(samenwerking) -> dict[str, str]:
     """Section 5, for one municipality of the werkgebied."""
     errors = {}
-    for name in ("inhoud", "werving", "financiering_status"):
+    for name in COOPERATION_REQUIRED:
         if not getattr(samenwerking, name):
             errors[name] = _("This field is required to submit the plan.")
     if samenwerking.financiering_status in FUNDED and samenwerking.financiering_bedrag is None:
@@ -75,3 +78,14 @@ def missing_parts(aanmelding) -> list[str]:
                 % {"municipality": samenwerking.gemeente}
             )
     return errors
+
+
+def short_reason(obj, name, message) -> str:
+    """What is wrong with field ``name`` of ``obj`` (a plan or one municipality of section 5)
+    in a list that names the field already: "not filled in", "not confirmed", or the rule's
+    own ``message``."""
+    if name in DECLARATIONS:
+        return _("not confirmed yet")
+    if getattr(obj, name) in (None, "", []):
+        return _("not filled in yet")
+    return message

@@ -1,16 +1,17 @@
 """The sign-up app's public face: other apps and the views call these, nothing deeper."""
 
 from django.db import transaction
+from django.db.models import DateField, F, IntegerField, OuterRef, Subquery, Value
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition
 
 from kbregeling.accounts.constants import Partij
-from kbregeling.workflow.assessment import awaiting, record_advice
+from kbregeling.workflow.assessment import awaiting, other_party, record_advice, waiting_since
 from kbregeling.workflow.drafts import claim_version
 from kbregeling.workflow.runner import StaleState, WorkflowError, perform
 
 from . import permissions
-from .constants import Advies, Status
+from .constants import INTREKBAAR, Advies, Status
 from .models import Aanmelding, Beoordeling, Bibliotheek, Gemeente, GemeenteSamenwerking
 from .plan_rules import missing_parts
 
@@ -21,12 +22,19 @@ __all__ = [
     "Gemeente",
     "Status",
     "awaiting_plans",
+    "QUEUE_COLUMNS",
+    "queue_rows",
     "libraries_in",
     "provinces",
     # What the pages and the demo do.
     "StaleState",
     "WorkflowError",
     "DraftExists",
+    "OpenSignUp",
+    "open_signup",
+    "signups_of",
+    "register_plan_links",
+    "plan_links",
     "start",
     "save_plan",
     "submit",
@@ -38,6 +46,42 @@ __all__ = [
 def awaiting_plans(partij):
     """The plans on which this party's advice is outstanding."""
     return Aanmelding.objects.filter(status__in=awaiting(partij))
+
+
+# The columns of a row of the reviewers' work queue (rapportage unions plans and reports).
+QUEUE_COLUMNS = (
+    "rij_soort",  # "plan" or "rapportage"
+    "rij_pk",
+    "rij_bibliotheek_id",
+    "rij_bibliotheek",  # the library's name
+    "rij_status",
+    "rij_jaar",  # the licence year of a report; none for a plan
+    "rij_deadline",  # the report's due date; none for a plan (no assessment period is set)
+    "rij_sinds",  # the submission or the last advice of this round
+    "rij_ander_advies",  # the other party's advice this round (an ``Advies`` value) or none
+)
+
+
+def queue_rows(partij):
+    """The plans awaiting ``partij``'s advice as rows of the work queue (``QUEUE_COLUMNS``):
+    a values queryset, to be filtered on those columns and unioned with the reports."""
+    round_advices = Beoordeling.objects.filter(aanmelding=OuterRef("pk"), ronde=OuterRef("ronde"))
+    other = round_advices.filter(partij=other_party(partij)).values("advies")[:1]
+    return (
+        awaiting_plans(partij)
+        .annotate(
+            rij_soort=Value("plan"),
+            rij_pk=F("pk"),
+            rij_bibliotheek_id=F("bibliotheek_id"),
+            rij_bibliotheek=F("bibliotheek__naam"),
+            rij_status=F("status"),
+            rij_jaar=Value(None, output_field=IntegerField()),
+            rij_deadline=Value(None, output_field=DateField()),
+            rij_sinds=waiting_since(round_advices),
+            rij_ander_advies=Subquery(other),
+        )
+        .values(*QUEUE_COLUMNS)
+    )
 
 
 def libraries_in(provincie):
@@ -52,24 +96,78 @@ def provinces() -> list[str]:
     )
 
 
-class DraftExists(WorkflowError):
-    """The library already has a draft plan, ``aanmelding``: it works on one at a time."""
+def signups_of(bibliotheek_id):
+    """A library's sign-ups, newest first, with their advices (for the library's task list)."""
+    return (
+        Aanmelding.objects.filter(bibliotheek_id=bibliotheek_id)
+        .prefetch_related("beoordelingen")
+        .order_by("-aangemaakt_op", "-pk")
+    )
 
-    def __init__(self, aanmelding):
+
+# A sign-up in one of these states is not finished: the library has at most one of them.
+OPEN = INTREKBAAR
+
+
+def open_signup(bibliotheek_id) -> Aanmelding | None:
+    """The library's sign-up that is not finished yet (draft, submitted, being assessed, more
+    information asked), or None."""
+    return (
+        Aanmelding.objects.filter(bibliotheek_id=bibliotheek_id, status__in=OPEN)
+        .order_by("-gewijzigd_op", "-pk")
+        .first()
+    )
+
+
+class OpenSignUp(WorkflowError):
+    """The library already has a sign-up that is not finished, ``aanmelding``: a second one
+    may start only once it is approved, rejected or withdrawn."""
+
+    def __init__(self, aanmelding, message=None):
         super().__init__(
-            _(
-                "Your library already has a draft plan, so no second one was started: "
-                "continue with this one."
+            message
+            or _(
+                "Your library already has a sign-up that is not finished yet, so no new one "
+                "was started. A new sign-up can start once this one is approved, rejected or "
+                "withdrawn."
             )
         )
         self.aanmelding = aanmelding
 
 
+class DraftExists(OpenSignUp):
+    """The library already has a draft plan, ``aanmelding``: it works on one at a time."""
+
+    def __init__(self, aanmelding):
+        super().__init__(
+            aanmelding,
+            _(
+                "Your library already has a draft plan, so no second one was started: "
+                "continue with this one."
+            ),
+        )
+
+
+# Links a later app adds to a plan's page (the agreement form of an approved plan): each
+# provider takes (aanmelding, user) and returns [(label, url), ...] the user may open.
+PLAN_LINKS = []
+
+
+def register_plan_links(provider):
+    if provider not in PLAN_LINKS:
+        PLAN_LINKS.append(provider)
+
+
+def plan_links(aanmelding, user) -> list[tuple[str, str]]:
+    return [link for provider in PLAN_LINKS for link in provider(aanmelding, user)]
+
+
 @transaction.atomic
 def start(bibliotheek, by) -> Aanmelding:
-    """A new draft plan; refused with ``DraftExists`` while the library has one. So a double
-    click, or a second tab, never makes two drafts; a second plan starts once the first is
-    submitted or withdrawn."""
+    """A new draft plan; refused with ``DraftExists`` while the library has a draft, and
+    with ``OpenSignUp`` while it has another sign-up that is not finished. So a double click,
+    or a second tab, never makes two drafts; a second plan starts once the first is approved,
+    rejected or withdrawn."""
     # One start at a time per library: the second click waits here, then finds the draft.
     list(Bibliotheek.objects.select_for_update().filter(pk=bibliotheek.pk).values_list("pk"))
     draft = (
@@ -79,6 +177,9 @@ def start(bibliotheek, by) -> Aanmelding:
     )
     if draft:
         raise DraftExists(draft)
+    current = open_signup(bibliotheek.pk)
+    if current:
+        raise OpenSignUp(current)
     aanmelding = Aanmelding.objects.create(bibliotheek=bibliotheek, aangemaakt_door=by)
     ensure_cooperation_rows(aanmelding)
     return aanmelding

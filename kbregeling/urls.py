@@ -17,6 +17,7 @@ urlpatterns = [
     path("belangstelling/", include("aanmelding.urls_public")),
     path("licenties/", include("licenties.urls")),
     path("rapportages/", include("rapportage.urls")),
+    path("taken/", include("rapportage.urls_tasklist")),
     path("mail/", include("kbregeling.mail.urls")),
     path("sessie/", include("kbregeling.web.urls")),
     path("toegangslog/", include("kbregeling.accesslog.urls")),

@@ -2,6 +2,7 @@
 coordinator's licence overview and by the national report figures."""
 
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import ExtractYear
 
 from aanmelding.service import Gemeente
 
@@ -11,6 +12,17 @@ from .models import Licentie
 
 def year_licences(jaar):
     return Licentie.objects.filter(begindatum__year=jaar).exclude(status=LicentieStatus.BEEINDIGD)
+
+
+def licence_years() -> list[int]:
+    """The years in which a licence year (not ended early) starts: one query."""
+    return list(
+        Licentie.objects.exclude(status=LicentieStatus.BEEINDIGD)
+        .annotate(jaar=ExtractYear("begindatum"))
+        .values_list("jaar", flat=True)
+        .distinct()
+        .order_by("jaar")
+    )
 
 
 def coverage(jaar):

@@ -10,6 +10,7 @@ from aanmelding.service import Bibliotheek
 from kbregeling.accounts.models import Gebruiker
 
 from . import service
+from .demo_network import load_network
 from .models import Dienst, Licentie, Overeenkomst, Tarief
 
 # The smallest valid PDF: enough for a demo download.
@@ -65,4 +66,6 @@ def load_demo() -> bool:
     past_licence(friesland, 2025)
     service.update_states()  # activates every due year, then expires the unrenewed one
     service.update_states()
+    # The libraries of the wider network: five years of licences, made in bulk.
+    load_network(kb, digisterker, DEMO_PDF)
     return True

@@ -3,19 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from aanmelding.service import provinces
 from kbregeling.documents.uploads import validate_document
+from kbregeling.web import dutch
 
 from . import service
 from .constants import LicentieStatus
 from .models import Dienst, Licentie, Overeenkomst, Tarief, default_end
 
 OUTSIDE_WERKGEBIED = _("Choose only municipalities of the library's service area.")
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def werkgebied_field(bibliotheek, label):
@@ -37,9 +31,9 @@ class OvereenkomstForm(forms.ModelForm):
     class Meta:
         model = Overeenkomst
         fields = ["diensten", "gemeenten", "getekend_op", "document", "opmerkingen"]
+        formfield_callback = dutch.formfield
         widgets = {
             "diensten": forms.CheckboxSelectMultiple,
-            "getekend_op": DateInput(),
             "opmerkingen": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
@@ -73,6 +67,7 @@ class TariefForm(forms.ModelForm):
     class Meta:
         model = Tarief
         fields = ["jaar", "bedrag"]
+        formfield_callback = dutch.formfield
 
 
 class LicentieForm(forms.ModelForm):
@@ -81,7 +76,7 @@ class LicentieForm(forms.ModelForm):
     class Meta:
         model = Licentie
         fields = ["begindatum", "einddatum", "gemeenten", "waarde"]
-        widgets = {"begindatum": DateInput(), "einddatum": DateInput()}
+        formfield_callback = dutch.formfield
 
     def __init__(self, *args, bibliotheek, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,7 +119,7 @@ class BeeindigenForm(forms.Form):
 
 
 class LicentieFilterForm(forms.Form):
-    jaar = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
+    jaar = dutch.YearField(label=_("Year"), required=False, min_value=2000, max_value=2100)
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,

@@ -12,8 +12,25 @@ def on_aanmelding_transition(sender, instance, name, source, target, **kwargs):
         service.create_first_licence(instance)
 
 
+def agreement_form_link(aanmelding_obj, user):
+    """An approved plan links Digisterker's reviewers to the agreement form of its library."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from . import permissions
+
+    if aanmelding_obj.status != aanmelding.Status.GOEDGEKEURD:
+        return []
+    if not permissions.can_manage_agreement(user):
+        return []
+    url = reverse("licenties:agreement", args=[aanmelding_obj.bibliotheek_id])
+    return [(_("Record the agreement with Stichting Digisterker"), url)]
+
+
 def connect():
     from django_fsm.signals import post_transition
+
+    aanmelding.register_plan_links(agreement_form_link)
 
     post_transition.connect(
         on_aanmelding_transition,

@@ -25,6 +25,12 @@ __all__ = [
     "coverage",
     "default_end",
     "year_licences",
+    "Overeenkomst",
+    "OvereenkomstStatus",
+    "agreement_of",
+    "licences_of",
+    "register_licence_links",
+    "licence_links",
     # What the pages, the daily task and the report app do.
     "StaleState",
     "WorkflowError",
@@ -39,6 +45,35 @@ __all__ = [
     "overlapping",
     "export_rows",
 ]
+
+
+def agreement_of(bibliotheek_id) -> Overeenkomst | None:
+    """The library's agreement with Stichting Digisterker, or None."""
+    return Overeenkomst.objects.filter(bibliotheek_id=bibliotheek_id).first()
+
+
+def licences_of(bibliotheek_id):
+    """The library's licence years, oldest first."""
+    return Licentie.objects.filter(bibliotheek_id=bibliotheek_id).order_by("begindatum", "pk")
+
+
+# Links a later app adds to licence years (the year report of each): a provider takes
+# (licences, user) and returns {licence pk: [(label, url), ...]} the user may open, in a
+# fixed number of queries however many licences it gets.
+LICENCE_LINKS = []
+
+
+def register_licence_links(provider):
+    if provider not in LICENCE_LINKS:
+        LICENCE_LINKS.append(provider)
+
+
+def licence_links(licenties, user) -> dict[int, list[tuple[str, str]]]:
+    links = {}
+    for provider in LICENCE_LINKS:
+        for pk, found in provider(licenties, user).items():
+            links.setdefault(pk, []).extend(found)
+    return links
 
 
 def ended_by(day):

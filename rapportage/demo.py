@@ -10,6 +10,7 @@ from kbregeling.accounts.models import Gebruiker
 from licenties.service import Licentie
 
 from . import reminders, service
+from .demo_network import load_network
 from .models import Rapportage
 
 FIGURES = {
@@ -81,6 +82,8 @@ def load_demo() -> bool:
         seen_status=report.status,
     ).rapportage
     service.decide(report, kb, verlengen=True, motivering="Conform beide adviezen.")
+    # The libraries of the wider network: their reports of five years, made in bulk.
+    load_network(kb, digisterker)
     # Opens this year's report of Rotterdam and sends the overdue reminders of Súdwest-Fryslân.
     reminders.run(timezone.localdate())
     return True

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kbregeling.web import dutch
+
 from .constants import DOELGROEPEN, LEEFTIJDEN, VERWIJZINGEN
 from .constants import RapportageStatus as S
 from .models import Rapportage
@@ -71,6 +73,7 @@ class RapportageForm(forms.ModelForm):
     class Meta:
         model = Rapportage
         fields = REPORT_FIELDS
+        formfield_callback = dutch.formfield
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in TEXTAREAS} | {
             "verlengen_gemeenten": forms.CheckboxSelectMultiple,
         }
@@ -91,7 +94,6 @@ class RapportageForm(forms.ModelForm):
         self.fields["verlengen_gemeenten"].error_messages["invalid_choice"] = _(
             "Choose only municipalities of the library's service area."
         )
-        self.fields["tevredenheid"].widget.attrs.update({"step": "0.1"})
 
     def _post_clean(self):
         super()._post_clean()

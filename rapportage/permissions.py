@@ -17,6 +17,7 @@ from kbregeling.accounts.permissions import (
     is_staff_of,
     own_library_or_submitted,
     reviewer_or_coordinator,
+    sees_all_submitted,
 )
 from kbregeling.workflow.assessment import can_advise
 
@@ -27,7 +28,9 @@ __all__ = [
     "can_edit",
     "can_see_good_practices",
     "can_see_overview",
+    "can_see_work_queue",
     "can_see_own_reports",
+    "can_see_tasklist",
     "visible_rapportages",
 ]
 
@@ -43,7 +46,28 @@ def visible_rapportages(user, queryset=None):
 
 
 def can_see_own_reports(user) -> Verdict:
-    return is_library_staff(user)
+    """The page of a library's own year reports: its staff; the refusal says where others go."""
+    if is_library_staff(user):
+        return ALLOWED
+    if sees_all_submitted(user):
+        return Verdict(
+            False,
+            _(
+                "This page shows a library's own year reports. Reviewers find the reports that "
+                "await them under Work queue; the coordinator finds every submitted year report "
+                "under Year reports."
+            ),
+        )
+    return Verdict(False, _("Only library staff have year reports of their own."))
+
+
+def can_see_tasklist(user) -> Verdict:
+    """The task list shows what is next for one library: the start page of its staff."""
+    if is_library_staff(user):
+        return ALLOWED
+    return Verdict(
+        False, _("The task list shows what is next for one library: only its staff see it.")
+    )
 
 
 def can_edit(rapportage, user) -> Verdict:
@@ -60,6 +84,21 @@ def can_decide(rapportage, user) -> Verdict:
 
 def can_see_overview(user) -> Verdict:
     return reviewer_or_coordinator(user, _("Only the coordinator and reviewers see this overview."))
+
+
+def can_see_work_queue(user) -> Verdict:
+    """The work queue lists what awaits a reviewer's party: KB and Digisterker reviewers only.
+    The coordinator follows the same items, read-only, in the overviews of sign-ups and
+    year reports."""
+    if user.is_authenticated and user.partij:
+        return ALLOWED
+    return Verdict(
+        False,
+        _(
+            "Only KB and Digisterker reviewers have a work queue. The coordinator finds the "
+            "sign-ups and year reports in their overviews."
+        ),
+    )
 
 
 def can_see_good_practices(user) -> Verdict:

@@ -27,9 +27,11 @@ def connect():
     from django_fsm.signals import post_transition
 
     from kbregeling.mail.outbox import register_stale_check
+    from licenties import service as licenties
 
-    from . import reminders
+    from . import links, reminders
     from .models import Rapportage
 
     post_transition.connect(on_transition, sender=Rapportage, dispatch_uid="rapportage.notify")
     register_stale_check(reminders.stale_reason)
+    licenties.register_licence_links(links.report_links)

@@ -1,12 +1,13 @@
 from django.urls import path
 
 from . import urls_national
-from .views import library, review, shared
+from .views import library, queue, review, shared
 
 app_name = "rapportage"
 urlpatterns = [
     path("", library.mine, name="mine"),
     path("beoordelen/", review.dashboard, name="dashboard"),
+    path("werkvoorraad/", queue.queue, name="queue"),
     path("good-practices/", shared.good_practices, name="good_practices"),
     path("herinneringen/", shared.reminder_log, name="reminders"),
     path("<int:pk>/", review.detail, name="detail"),

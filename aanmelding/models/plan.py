@@ -47,6 +47,13 @@ def amount(verbose_name):
     )
 
 
+# The counts per year of the plan, once the first licence year is known.
+COURSE_YEAR_LABELS = {
+    "cursussen": _("courses in %(year)s"),
+    "deelnemers": _("participants in %(year)s"),
+}
+
+
 class Aanmelding(ConcurrentTransitionMixin, AssessedDocument):
     bibliotheek = models.ForeignKey(
         Bibliotheek, on_delete=models.PROTECT, related_name="aanmeldingen"
@@ -128,6 +135,21 @@ class Aanmelding(ConcurrentTransitionMixin, AssessedDocument):
 
     def is_compleet(self) -> bool:
         return not self.ontbrekende_onderdelen()
+
+    def licentiejaar(self, n) -> int | None:
+        """The calendar year of year ``n`` (1, 2, 3) of the plan, counted from the first
+        licence year; None while that is not chosen."""
+        return self.eerste_licentiejaar + n - 1 if self.eerste_licentiejaar else None
+
+    def field_label(self, name) -> str:
+        """The label of field ``name`` on this plan's pages: the courses and participants of
+        each year named by the real year ("courses in 2027")."""
+        kind, _sep, year = name.rpartition("_jaar")
+        if kind in COURSE_YEAR_LABELS and year in ("1", "2", "3"):
+            real_year = self.licentiejaar(int(year))
+            if real_year:
+                return COURSE_YEAR_LABELS[kind] % {"year": real_year}
+        return self._meta.get_field(name).verbose_name
 
     def get_doelgroepen_display(self) -> str:
         labels = dict(Doelgroep.choices)

@@ -8,12 +8,13 @@ from django_fsm import can_proceed, has_transition_perm
 
 from kbregeling.accesslog import log as accesslog
 from kbregeling.accesslog.constants import Kind
+from kbregeling.accounts.constants import Partij
 from kbregeling.documents.pdf import pdf_response
 from kbregeling.workflow import assessment, audit
 
-from .. import permissions
+from .. import permissions, service
 from ..constants import Status
-from ..forms import SECTIONS, AdviesForm, IntrekkenForm
+from ..forms import SECTIONS, AdviesForm, IntrekkenForm, sections_to_complete
 from ..models import Aanmelding
 from .common import get_aanmelding
 
@@ -27,11 +28,15 @@ def plan_queryset():
 
 
 def plan_context(aanmelding):
+    question = assessment.information_request(aanmelding)
     return {
         "aanmelding": aanmelding,
         "sections": SECTIONS,
         "rounds": assessment.rounds(aanmelding),
         "timeline": audit.history(aanmelding),
+        # The request for more information the library has to answer, and who asked it.
+        "question": question,
+        "asked_by": Partij(question.partij).full_name if question else "",
     }
 
 
@@ -49,9 +54,13 @@ def detail(request, pk):
         # State and permission only: an incomplete plan still shows what is missing.
         "can_submit": can_proceed(submit_transition, check_conditions=False)
         and permissions.can_act_for_library(aanmelding, user).allowed,
-        "missing": aanmelding.ontbrekende_onderdelen() if aanmelding.is_bewerkbaar else [],
+        # What stops submission, per section (only the incomplete ones), linked to the field.
+        "missing": [section for section in sections_to_complete(aanmelding) if section[2]]
+        if aanmelding.is_bewerkbaar
+        else [],
         "can_withdraw": has_transition_perm(aanmelding.intrekken, user),
         "can_advise": permissions.can_advise(aanmelding, user).allowed,
+        "plan_links": service.plan_links(aanmelding, user),  # the agreement form, for Digisterker
         "advies_form": AdviesForm(initial={"seen_status": aanmelding.status}),
         "intrekken_form": IntrekkenForm(),
     }

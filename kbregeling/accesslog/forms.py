@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kbregeling.web import dutch
+
 from .constants import Kind
 from .models import AccessLogEntry
 
@@ -28,8 +30,8 @@ class AccessLogFilterForm(forms.Form):
     soort = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("All kinds")), *Kind.choices]
     )
-    van = forms.DateField(label=_("From"), required=False)
-    tot = forms.DateField(label=_("Until"), required=False)
+    van = dutch.DateField(label=_("From"), required=False)
+    tot = dutch.DateField(label=_("Until"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

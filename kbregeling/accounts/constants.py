@@ -28,5 +28,10 @@ class Partij(models.TextChoices):
     KB = "kb", _("KB")
     DIGISTERKER = "digisterker", _("Digisterker")
 
+    @property
+    def full_name(self):
+        """The party as a sentence to a library names it: "KB", "Stichting Digisterker"."""
+        return _("Stichting Digisterker") if self == Partij.DIGISTERKER else _("KB")
+
 
 PARTIJ_VAN_ROL = {Rol.KB_BEOORDELAAR: Partij.KB, Rol.DIGISTERKER_BEOORDELAAR: Partij.DIGISTERKER}

@@ -9,9 +9,9 @@ def home(request):
     """Send each role to the page it works from."""
     user = request.user
     if user.is_bibliotheekmedewerker:
-        return redirect("aanmelding:mine")
+        return redirect("taken:list")  # the library's task list
     if user.is_beoordelaar:
-        return redirect("aanmelding:dashboard")
+        return redirect("rapportage:queue")  # plans and year reports awaiting their party
     if user.is_coordinator:
         return redirect("aanmelding:overview")
     if user.heeft_rol(Rol.KB_BEHEERDER):

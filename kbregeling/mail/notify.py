@@ -41,14 +41,18 @@ def notify(messages, context, bibliotheek=None):
 def transition_notifier(messages, name, url_name, library_of):
     """A ``post_transition`` receiver that tells the people of each target state in
     ``messages`` (state → ``[(audience, template)]``). Templates get the object as ``name``,
-    the remark of the step and the ``url`` of the object's page."""
+    the remark of the step, the ``url`` of the object's page and, when a reviewer took the
+    step, the ``party`` they spoke for ("Stichting Digisterker")."""
 
     def on_transition(sender, instance, target, **kwargs):
         if not messages.get(target):
             return
+        method_kwargs = kwargs.get("method_kwargs") or {}
+        partij = getattr(method_kwargs.get("by"), "partij", None)
         context = {
             name: instance,
-            "remark": (kwargs.get("method_kwargs") or {}).get("remark", ""),
+            "remark": method_kwargs.get("remark", ""),
+            "party": partij.full_name if partij else "",
             "url": settings.SITE_URL + reverse(url_name, args=[instance.pk]),
         }
         notify(messages.get(target, []), context, library_of(instance))

@@ -33,3 +33,10 @@ def chosen_year(request) -> int:
     except ValueError:
         jaar = timezone.localdate().year
     return min(max(jaar, 2000), 2100)
+
+
+def year_links(years_with_data, chosen: int) -> list[int]:
+    """The years an overview links to: those with data and the year after the last of them
+    (when the first licences of next year are planned), and the chosen year itself."""
+    years = set(years_with_data) or {timezone.localdate().year}
+    return sorted(years | {max(years) + 1, chosen})

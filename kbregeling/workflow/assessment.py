@@ -11,6 +11,8 @@ keeps its own start and end states (a plan ends ``goedgekeurd``, a report ``beoo
 """
 
 from django.db import IntegrityError, models, transaction
+from django.db.models import F, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_fsm import transition
 
@@ -53,6 +55,18 @@ REVIEW_ONLY = {"admin": False}
 def awaiting(partij) -> list[str]:
     """The states in which this party's advice is outstanding."""
     return [status for status, parties in OUTSTANDING.items() if partij in parties]
+
+
+def other_party(partij):
+    return Partij.DIGISTERKER if partij == Partij.KB else Partij.KB
+
+
+def waiting_since(round_advices):
+    """An expression for when a plan or report took its last step: the newest advice of its
+    current round (``round_advices``, filtered on ``OuterRef("pk")`` and ``OuterRef("ronde")``),
+    else its (re)submission. For the reviewers' work queue."""
+    newest = round_advices.order_by("-tijdstip").values("tijdstip")[:1]
+    return Coalesce(Subquery(newest), F("ingediend_op"))
 
 
 # Permissions (django-fsm-2's order: object, user) ------------------------------------------
@@ -186,6 +200,16 @@ def rounds(obj):
         }
         for r in range(obj.ronde, 0, -1)
     ]
+
+
+def information_request(obj):
+    """The advice that asked for more information, while ``obj`` waits for the library to
+    answer it: the newest advice of its round (that advice ended the round). None in any other
+    state. Reads ``obj.beoordelingen.all()``, so a prefetch makes it free."""
+    if obj.status != RoundState.AANVULLING_GEVRAAGD:
+        return None
+    advices = [advice for advice in obj.beoordelingen.all() if advice.ronde == obj.ronde]
+    return max(advices, key=lambda advice: advice.tijdstip, default=None)
 
 
 def both_advised(obj) -> bool:

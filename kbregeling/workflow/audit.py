@@ -40,3 +40,28 @@ def history(obj, labels=None):
 
 def connect():
     post_transition.connect(log_transition, dispatch_uid="audit.log_transition")
+
+
+def bulk_history(model, steps):
+    """Write many transition-log rows at once, each at its own time in the past: for demo data
+    made in bulk, whose history must read as if each step had been taken then. ``steps`` are
+    ``(object_id, transition, source, target, by, at, remark)``."""
+    steps = list(steps)
+    content_type = ContentType.objects.get_for_model(model)
+    rows = TransitionLog.objects.bulk_create(
+        TransitionLog(
+            content_type=content_type,
+            object_id=object_id,
+            transition=name,
+            source=source,
+            target=target,
+            by=by,
+            remark=remark,
+        )
+        for object_id, name, source, target, by, _at, remark in steps
+    )
+    # ``at`` is set on creation; bulk_update writes the real moments without touching it.
+    for row, step in zip(rows, steps, strict=True):
+        row.at = step[5]
+    TransitionLog.objects.bulk_update(rows, ["at"], batch_size=500)
+    return rows

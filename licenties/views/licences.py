@@ -37,7 +37,10 @@ def library(request, pk):
         .prefetch_related("diensten", "gemeenten")
         .first()
     )
-    licenties = bib.licenties.prefetch_related("gemeenten").order_by("-begindatum")
+    licenties = list(bib.licenties.prefetch_related("gemeenten").order_by("-begindatum"))
+    links = service.licence_links(licenties, request.user)  # each year's report
+    for licentie in licenties:
+        licentie.links = links.get(licentie.pk, [])
     return render(
         request,
         "licenties/library.html",
@@ -84,6 +87,8 @@ def detail(request, pk):
 def detail_context(licentie, user, end_form):
     return {
         "licentie": licentie,
+        "links": service.licence_links([licentie], user).get(licentie.pk, []),
+        "can_manage_agreement": permissions.can_manage_agreement(user).allowed,
         "chain": chain(licentie),
         "timeline": audit.history(licentie),
         "can_end": has_transition_perm(licentie.beeindigen, user),

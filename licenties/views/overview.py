@@ -4,10 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
 from django.shortcuts import render
 
-from kbregeling.web.views import chosen_year, require
+from kbregeling.web.views import chosen_year, require, year_links
 
 from .. import permissions
-from ..coverage import coverage, year_licences
+from ..coverage import coverage, licence_years, year_licences
 from ..coverage_map import WIDTH, municipality_shapes
 
 
@@ -34,7 +34,7 @@ def overview(request):
         "licenties/overview.html",
         {
             "jaar": jaar,
-            "years": range(jaar - 2, jaar + 3),
+            "years": year_links(licence_years(), jaar),
             "totals": totals,
             "provinces": provinces,
             "covered": covered,

@@ -13,7 +13,7 @@ from kbregeling.accesslog import log as accesslog
 from kbregeling.accesslog.constants import Kind
 from kbregeling.documents.pdf import pdf_response
 from kbregeling.documents.spreadsheets import csv_response, xlsx_response
-from kbregeling.web.views import chosen_year, require
+from kbregeling.web.views import chosen_year, require, year_links
 
 from .. import permissions, service
 from ..charts import bar_chart
@@ -48,30 +48,36 @@ def breakdowns(figures):
     ]
 
 
+def chart(title, rows):
+    """A chart with its title, which the page and the PDF show above it."""
+    return {"title": title, "svg": bar_chart(title, rows)}
+
+
 def national_context(jaar):
     """What the page and the PDF show; the caller has checked the permission."""
     figures = national_figures(jaar)
-    years = sorted({t["jaar"] for t in figures.trend} | {figures.jaar, timezone.localdate().year})
     return {
         "figures": figures,
-        "years": years,
+        "years": year_links((t["jaar"] for t in figures.trend), figures.jaar),
         "breakdowns": breakdowns(figures),
-        "province_chart": bar_chart(
+        "province_chart": chart(
             _("Participants completed by province"),
             [(p["provincie"], p["afgerond"]) for p in figures.provinces],
         ),
-        "trend_chart": bar_chart(
-            _("Participants completed by year"),
-            [(str(t["jaar"]), t["participants"]) for t in figures.trend],
-        ),
-        "libraries_chart": bar_chart(
-            _("Libraries with a licence by year"),
-            [(str(t["jaar"]), t["libraries"]) for t in figures.trend],
-        ),
-        "budget_chart": bar_chart(
-            _("KB licence budget by year (€)"),
-            [(str(t["jaar"]), int(t["budget"] or 0)) for t in figures.trend],
-        ),
+        "trend_charts": [
+            chart(
+                _("Libraries with a licence by year"),
+                [(str(t["jaar"]), t["libraries"]) for t in figures.trend],
+            ),
+            chart(
+                _("KB licence budget by year (€)"),
+                [(str(t["jaar"]), int(t["budget"] or 0)) for t in figures.trend],
+            ),
+            chart(
+                _("Participants completed by year"),
+                [(str(t["jaar"]), t["participants"]) for t in figures.trend],
+            ),
+        ],
     }
 
 

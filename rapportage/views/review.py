@@ -88,9 +88,15 @@ def dashboard(request):
     status = request.GET.get("status", "")
     if status == "" and request.user.partij:
         qs = qs.filter(status__in=awaiting_reports(request.user.partij))
+    elif status == "":  # the coordinator awaits nobody: the reports not decided yet
+        qs = qs.exclude(status__in=[S.VERLENGD, S.NIET_VERLENGD])
     elif status in S.values:
         qs = qs.filter(status=status)
     statuses = [(v, label) for v, label in S.choices if v not in (S.OPEN, S.CONCEPT)]
-    context = {"status": status, "statuses": statuses}
+    context = {
+        "status": status,
+        "statuses": [("alle", _("All submitted")), *statuses],
+        "default_label": _("Awaiting me") if request.user.partij else _("Not decided yet"),
+    }
     context |= paginate(request, qs.order_by("deadline", "pk"))
     return render(request, "rapportage/dashboard.html", context)

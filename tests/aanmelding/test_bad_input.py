@@ -71,13 +71,15 @@ def test_a_too_long_reason_from_someone_who_may_not_withdraw_is_still_refused(
 
 # Starting a new sign-up twice ----------------------------------------------------------------
 
+CONFIRMED = {"bevestigd": "ja"}  # the button of the confirmation page
+
 
 def test_a_double_click_on_start_a_new_sign_up_makes_one_draft(client, medewerker, bibliotheek):
     client.force_login(medewerker)
     url = reverse("aanmelding:create")
 
-    first = client.post(url)
-    second = client.post(url)
+    first = client.post(url, CONFIRMED)
+    second = client.post(url, CONFIRMED)
 
     draft = Aanmelding.objects.get(bibliotheek=bibliotheek)
     assert draft.status == Status.CONCEPT
@@ -92,7 +94,7 @@ def test_a_library_with_a_draft_continues_it_instead_of_starting_another(
     draft = service.start(bibliotheek, by=medewerker)
     client.force_login(medewerker)
 
-    response = client.post(reverse("aanmelding:create"), follow=True)
+    response = client.post(reverse("aanmelding:create"), CONFIRMED, follow=True)
 
     assert response.redirect_chain == [(reverse("aanmelding:edit", args=[draft.pk]), 302)]
     assert Aanmelding.objects.filter(bibliotheek=bibliotheek).count() == 1
@@ -111,14 +113,14 @@ def test_the_service_refuses_a_second_draft_and_names_the_first(medewerker, bibl
     assert Aanmelding.objects.filter(bibliotheek=bibliotheek).count() == 1
 
 
-@pytest.mark.parametrize("status", [Status.INGEDIEND, Status.INGETROKKEN, Status.GOEDGEKEURD])
-def test_a_library_without_an_open_draft_may_start_another_plan(
+@pytest.mark.parametrize("status", [Status.AFGEWEZEN, Status.INGETROKKEN, Status.GOEDGEKEURD])
+def test_a_library_without_an_open_sign_up_may_start_another_plan(
     client, medewerker, bibliotheek, status
 ):
     AanmeldingFactory(bibliotheek=bibliotheek, compleet=True, status=status)
     client.force_login(medewerker)
 
-    response = client.post(reverse("aanmelding:create"))
+    response = client.post(reverse("aanmelding:create"), CONFIRMED)
 
     new = Aanmelding.objects.get(bibliotheek=bibliotheek, status=Status.CONCEPT)
     assert response["Location"] == reverse("aanmelding:edit", args=[new.pk])
@@ -129,6 +131,6 @@ def test_another_librarys_draft_does_not_stop_a_start(client, medewerker, andere
     service.start(andere_medewerker.bibliotheek, by=andere_medewerker)
     client.force_login(medewerker)
 
-    client.post(reverse("aanmelding:create"))
+    client.post(reverse("aanmelding:create"), CONFIRMED)
 
     assert Aanmelding.objects.filter(bibliotheek=medewerker.bibliotheek).count() == 1

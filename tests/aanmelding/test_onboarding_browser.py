@@ -134,7 +134,7 @@ def test_a_library_is_onboarded_from_its_interest_request_to_its_first_login(
     contact_page.fill("#id_new_password1", "Eemland-leest-2026!")
     contact_page.fill("#id_new_password2", "Eemland-leest-2026!")
     submit(contact_page)
-    assert contact_page.url.endswith(reverse("aanmelding:mine"))
+    assert contact_page.url.endswith(reverse("taken:list"))
     person = Gebruiker.objects.get(email="anouk@eemland.example")
     assert person.is_bibliotheekmedewerker and person.bibliotheek == bibliotheek
     assert_no_axe_violations(contact_page, "first-start-page")

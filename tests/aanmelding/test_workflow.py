@@ -496,9 +496,12 @@ def test_detail_page_lists_what_is_missing_before_submission(client, medewerker,
     client.force_login(medewerker)
     response = client.get(reverse("aanmelding:detail", args=[plan.pk]))
     assert response.context["can_submit"]
-    assert response.context["missing"] == plan.ontbrekende_onderdelen() != []
+    assert plan.ontbrekende_onderdelen() != []
+    # Per section, only the incomplete one, naming the field and linking to it.
+    [(section, _title, [(label, anchor, _problem)])] = response.context["missing"]
+    assert (section, anchor) == ("partners", "id_partners")
     html = response.content.decode()
-    assert escape(plan.ontbrekende_onderdelen()[0]) in html
+    assert f'href="{reverse("aanmelding:edit", args=[plan.pk])}#id_partners">{label}</a>' in html
     assert reverse("aanmelding:submit", args=[plan.pk]) not in html
 
 

@@ -35,8 +35,8 @@ def test_a_user_without_a_role_gets_the_no_role_page(client, concept):
 @pytest.mark.parametrize(
     ("rol", "page"),
     [
-        (Rol.KB_BEOORDELAAR, "aanmelding:dashboard"),
-        (Rol.DIGISTERKER_BEOORDELAAR, "aanmelding:dashboard"),
+        (Rol.KB_BEOORDELAAR, "rapportage:queue"),
+        (Rol.DIGISTERKER_BEOORDELAAR, "rapportage:queue"),
         (Rol.COORDINATOR, "aanmelding:overview"),
     ],
 )
@@ -47,9 +47,9 @@ def test_the_start_page_sends_each_role_to_its_work(client, rol, page):
     assert response.url == reverse(page)
 
 
-def test_the_start_page_sends_library_staff_to_their_sign_ups(client, medewerker):
+def test_the_start_page_sends_library_staff_to_their_task_list(client, medewerker):
     client.force_login(medewerker)
-    assert client.get(reverse("home")).url == reverse("aanmelding:mine")
+    assert client.get(reverse("home")).url == reverse("taken:list")
 
 
 def test_a_deactivated_reviewer_is_logged_out_at_once(client, ingediend):

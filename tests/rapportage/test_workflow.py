@@ -724,17 +724,23 @@ def test_reviewers_hear_of_a_submitted_report(
     )
 
 
-def test_the_library_hears_that_more_information_is_needed(
-    people, mailoutbox, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    ("reviewer", "party"), [("kb", "KB"), ("digisterker", "Stichting Digisterker")]
+)
+def test_the_library_hears_which_party_needs_more_information_and_its_question(
+    people, mailoutbox, django_capture_on_commit_callbacks, reviewer, party
 ):
     report = report_in(S.INGEDIEND, people)
     with django_capture_on_commit_callbacks(execute=True):
-        advise(report, people["kb"], voldoende=False, motivering="Graag de doelgroepen.")
+        advise(report, people[reviewer], voldoende=False, motivering="Graag de doelgroepen.")
     [mail] = mailoutbox
-    assert mail.subject == _("More information is needed for your year report")
+    # The party that asked, in the subject; its question quoted in the body.
+    assert mail.subject == _("%(party)s needs more information about your year report") % {
+        "party": _(party)
+    }
     library = report.licentie.bibliotheek
     assert sorted(mail.to) == sorted([library.contact_email, people["medewerker"].email])
-    assert "Graag de doelgroepen." in mail.body
+    assert '"Graag de doelgroepen."' in mail.body
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 from django import template
 from django.forms import BaseFormSet
 
-from kbregeling.web import display
+from kbregeling.web import display, dutch
+from kbregeling.web.forms import field_anchor, plain_label
 
 register = template.Library()
 
@@ -13,18 +14,9 @@ def _errors(form, prefix_label=""):
     for name in [name for name in form.fields if name in form.errors]:
         errors = form.errors[name]
         field = form[name]
-        label = f"{prefix_label}{field.label}" if prefix_label else field.label
+        label = f"{prefix_label}{plain_label(field)}" if prefix_label else plain_label(field)
         for error in errors:
-            yield (label, _anchor(field), error)
-
-
-def _anchor(field):
-    """The id a summary link jumps to: the input itself, or the first of a group of inputs
-    (checkboxes, radio buttons), which have no element with the field's own id."""
-    if field.id_for_label:
-        return field.id_for_label
-    subwidgets = field.subwidgets
-    return subwidgets[0].id_for_label if subwidgets else field.auto_id
+            yield (label, field_anchor(field), error)
 
 
 @register.inclusion_tag("includes/error_summary.html")
@@ -90,3 +82,22 @@ def role_label(name):
         return Rol(name).label
     except ValueError:
         return name
+
+
+@register.filter
+def nl_number(value, decimal_places=None):
+    """A number the Dutch way, whatever language is active: "8,4", "4.000";
+    ``|nl_number:2`` rounds to two decimals. Not a number: shown as it is."""
+    try:
+        return dutch.format_number(value, decimal_places)
+    except (TypeError, ValueError, ArithmeticError):
+        return value
+
+
+@register.filter
+def euro(value):
+    """An amount in euros: "€ 6.000,00"."""
+    try:
+        return dutch.format_amount(value)
+    except (TypeError, ValueError, ArithmeticError):
+        return value

@@ -1,0 +1,36 @@
+"""The year report of each licence year, for the licence pages: the licence app asks through
+``licenties.service.licence_links`` and this app answers (registered in ``receivers``)."""
+
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import Rapportage
+
+
+def report_links(licenties, user) -> dict[int, list[tuple[str, str]]]:
+    """{licence pk: [(label, url)]}: a link to the report where this user may open it, else
+    its state and due date as text, without a link (a reviewer cannot open a report the
+    library has not submitted yet). Two queries, however many licences."""
+    pks = [licentie.pk for licentie in licenties]
+    if not pks:
+        return {}
+    reports = Rapportage.objects.filter(licentie_id__in=pks)
+    visible = set(permissions.visible_rapportages(user, reports).values_list("pk", flat=True))
+    links = {}
+    for report in reports:
+        if report.pk in visible:
+            label = _("%(status)s, due on %(date)s") % {
+                "status": report.get_status_display(),
+                "date": date_format(report.deadline, "j F Y"),
+            }
+            link = (label, reverse("rapportage:detail", args=[report.pk]))
+        else:
+            label = _("%(status)s: not submitted yet, due on %(date)s") % {
+                "status": report.get_status_display(),
+                "date": date_format(report.deadline, "j F Y"),
+            }
+            link = (label, "")
+        links[report.licentie_id] = [link]
+    return links

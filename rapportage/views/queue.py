@@ -1,0 +1,35 @@
+"""The reviewers' work queue: plans and year reports awaiting their party, in one list."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from kbregeling.web.views import paginate, require
+
+from .. import permissions
+from ..queue import QueueFilterForm, shown, summary, work_queue
+
+
+@login_required
+def queue(request):
+    require(permissions.can_see_work_queue(request.user))
+    partij = request.user.partij
+    form = QueueFilterForm(request.GET, partij)
+    filters = form.filters()
+    context = paginate(request, work_queue(request.user, filters))
+    page = context["page"]
+    unsorted = request.GET.copy()
+    for name in ("sorteer", "pagina"):
+        unsorted.pop(name, None)
+    return render(
+        request,
+        "rapportage/queue.html",
+        context
+        | {
+            "form": form,
+            "filters": filters,
+            "sorteer": filters.get("sorteer") or "wachttijd",
+            "unsorted": unsorted.urlencode(),
+            "rows": list(shown(page.object_list)),
+            "summary": summary(page.paginator.count, partij, form),
+        },
+    )
