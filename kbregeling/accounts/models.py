@@ -145,6 +145,3 @@ class Uitnodiging(models.Model):
     def is_open(self) -> bool:
         """Not accepted and not withdrawn: it can be sent again or withdrawn."""
         return not (self.geaccepteerd_op or self.ingetrokken_op)
-
-    def get_rol_display_text(self) -> str:
-        return Rol(self.rol).label

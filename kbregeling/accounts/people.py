@@ -89,7 +89,6 @@ def _people_page(request, staff, invited, roles, bibliotheek):
             "staff": staff,
             "invitations": invited,
             "form": form,
-            "active_count": sum(1 for person in staff if person.is_active),
         },
     )
 
@@ -158,31 +157,28 @@ def reactivate(request, pk):
     return _back(person)
 
 
-@login_required
-@require_POST
-def invitation_send_again(request, pk):
+def _invitation_step(request, pk, step, done):
+    """Send an invitation again or withdraw it, for those who manage its people."""
     invitation = get_object_or_404(Uitnodiging, pk=pk)
     _refuse(permissions.can_manage_invitation(invitation, request.user), request.user)
     try:
-        invitations.send_again(invitation, request.user)
+        step(invitation, request.user)
     except invitations.InvitationError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request, _("The invitation was sent again to %(email)s.") % {"email": invitation.email}
-        )
+        messages.success(request, done % {"email": invitation.email})
     return _back(invitation)
+
+
+@login_required
+@require_POST
+def invitation_send_again(request, pk):
+    done = _("The invitation was sent again to %(email)s.")
+    return _invitation_step(request, pk, invitations.send_again, done)
 
 
 @login_required
 @require_POST
 def invitation_withdraw(request, pk):
-    invitation = get_object_or_404(Uitnodiging, pk=pk)
-    _refuse(permissions.can_manage_invitation(invitation, request.user), request.user)
-    try:
-        invitations.withdraw(invitation, request.user)
-    except invitations.InvitationError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("The invitation was withdrawn: its link no longer works."))
-    return _back(invitation)
+    done = _("The invitation was withdrawn: its link no longer works.")
+    return _invitation_step(request, pk, invitations.withdraw, done)

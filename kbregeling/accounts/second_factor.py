@@ -6,7 +6,10 @@ import time
 from functools import wraps
 from urllib.parse import urlencode
 
-from allauth.account.authentication import get_authentication_records
+from allauth.account.authentication import (
+    AUTHENTICATION_METHODS_SESSION_KEY,
+    get_authentication_records,
+)
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
@@ -73,8 +76,8 @@ def record_proof(request, user, authenticator) -> None:
 def forget_proof(request) -> None:
     """The second factor was removed: the session no longer counts as having passed it."""
     records = [r for r in get_authentication_records(request, request.user) if r["method"] != "mfa"]
-    if "account_authentication_methods" in request.session:
-        request.session["account_authentication_methods"] = records
+    if AUTHENTICATION_METHODS_SESSION_KEY in request.session:
+        request.session[AUTHENTICATION_METHODS_SESSION_KEY] = records
 
 
 def missing_confirmation(request) -> str | None:
