@@ -3,6 +3,7 @@
 from kbregeling.accounts.constants import Rol
 from kbregeling.mail.notify import LIBRARY, transition_notifier
 
+from . import letters
 from .constants import Status
 
 # Target state → who hears of it, with which template. Reviewers of both parties hear of a
@@ -20,7 +21,11 @@ MESSAGES = {
 
 
 on_transition = transition_notifier(
-    MESSAGES, "aanmelding", "aanmelding:detail", lambda aanmelding: aanmelding.bibliotheek
+    MESSAGES,
+    "aanmelding",
+    "aanmelding:detail",
+    lambda aanmelding: aanmelding.bibliotheek,
+    extra=letters.outcome_mail,  # the decision letter, made by the receiver connected first
 )
 
 
@@ -33,6 +38,9 @@ def connect():
 
     from .models import Aanmelding
 
+    post_transition.connect(
+        letters.on_transition, sender=Aanmelding, dispatch_uid="aanmelding.letters"
+    )
     post_transition.connect(on_transition, sender=Aanmelding, dispatch_uid="aanmelding.notify")
 
 

@@ -222,7 +222,9 @@ def _locked(aanmelding) -> Aanmelding:
 
 
 @transaction.atomic
-def submit(aanmelding, by) -> Aanmelding:
+def submit(aanmelding, by, answer="") -> Aanmelding:
+    """Submit the plan, or submit it again with the library's ``answer`` to the question
+    that sent it back (kept with the round's snapshot and in the history)."""
     aanmelding = _locked(aanmelding)
     if aanmelding.status == Status.INGEDIEND and permissions.is_staff_of(
         aanmelding.bibliotheek_id, by
@@ -234,7 +236,7 @@ def submit(aanmelding, by) -> Aanmelding:
         raise WorkflowError(
             _("The plan is not complete yet: %(missing)s") % {"missing": "; ".join(missing)}
         )
-    perform(aanmelding, name, by)
+    perform(aanmelding, name, by, answer.strip() if name == "opnieuw_indienen" else "")
     return aanmelding
 
 

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import conversation
 
 app_name = "aanmelding"
 urlpatterns = [
@@ -15,4 +16,17 @@ urlpatterns = [
     path("<int:pk>/advies/", views.advise, name="advise"),
     path("<int:pk>/bijlage/", views.attachment, name="attachment"),
     path("<int:pk>/pdf/", views.pdf, name="pdf"),
+    path("<int:pk>/berichten/", conversation.post, name="berichten"),
+    path(
+        "<int:pk>/berichten/<int:bericht>/intrekken/",
+        conversation.withdraw,
+        name="bericht_intrekken",
+    ),
+    path(
+        "<int:pk>/berichten/<int:bericht>/bijlage/",
+        conversation.attachment,
+        name="bericht_bijlage",
+    ),
+    path("<int:pk>/besluitbrief/<int:brief>/", views.decision_letter, name="besluitbrief"),
+    path("<int:pk>/wijzigingen/", views.changes, name="changes"),
 ]

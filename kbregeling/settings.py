@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "kbregeling.health",
     "kbregeling.accesslog",
     "kbregeling.privacy",
+    "kbregeling.conversation",
+    "kbregeling.letters",
     "axes",
     # Login, reauthentication and the second factor (TOTP and recovery codes): "Second factor".
     "allauth",
@@ -217,6 +219,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rapportage.tasks.daily_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    "message-digest-daily": {
+        "task": "kbregeling.conversation.tasks.send_daily_digests",
+        "schedule": crontab(hour=7, minute=30),
+    },
     "retention-daily": {
         "task": "kbregeling.privacy.tasks.apply_retention",
         "schedule": crontab(hour=3, minute=30),
@@ -228,6 +234,34 @@ RAPPORTAGE_DUE_WEEKS_AFTER = env.int("RAPPORTAGE_DUE_WEEKS_AFTER", default=4)
 HERINNERING_DAYS_BEFORE_DEADLINE = env.int("HERINNERING_DAYS_BEFORE_DEADLINE", default=14)
 HERINNERING_OVERDUE_INTERVAL_DAYS = env.int("HERINNERING_OVERDUE_INTERVAL_DAYS", default=14)
 HERINNERING_DIGEST_WEEKDAY = env.int("HERINNERING_DIGEST_WEEKDAY", default=0)  # Monday
+# Decision letters (kbregeling.letters): the sender's letterhead (lines split by ";"), the
+# contact named in each letter, and the objection clause KB applies to its decisions (on by
+# default; its text has the placeholders {period} ("zes weken"), {weeks} and {address}).
+DECISION_LETTER_SENDER = env(
+    "DECISION_LETTER_SENDER",
+    default="Koninklijke Bibliotheek; Prins Willem-Alexanderhof 5; 2595 BE Den Haag",
+)
+DECISION_LETTER_CONTACT = env(
+    "DECISION_LETTER_CONTACT",
+    default="de coördinator van de Digisterker-regeling, digisterker@kb.nl",
+)
+DECISION_LETTER_OBJECTION = env.bool("DECISION_LETTER_OBJECTION", default=True)
+DECISION_LETTER_OBJECTION_WEEKS = env.int("DECISION_LETTER_OBJECTION_WEEKS", default=6)
+DECISION_LETTER_OBJECTION_ADDRESS = env(
+    "DECISION_LETTER_OBJECTION_ADDRESS",
+    default=(
+        "Koninklijke Bibliotheek, t.a.v. de juridische afdeling, Postbus 90407, 2509 LK Den Haag"
+    ),
+)
+DECISION_LETTER_OBJECTION_TEXT = env(
+    "DECISION_LETTER_OBJECTION_TEXT",
+    default=(
+        "Bent u het niet eens met dit besluit? Dan kunt u binnen {period} na de dag van "
+        "verzending van deze brief bezwaar maken. Stuur uw bezwaarschrift naar {address}. "
+        "Vermeld in uw bezwaarschrift uw naam en adres, de datum, het kenmerk van deze brief "
+        "en waarom u het niet eens bent met het besluit, en onderteken het."
+    ),
+)
 # The access log (kbregeling.accesslog) keeps every entry this many months, then a daily task
 # removes it.
 ACCESS_LOG_MONTHS = env.int("ACCESS_LOG_MONTHS", default=12)

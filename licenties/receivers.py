@@ -1,9 +1,23 @@
-"""What the licence app does when something earlier in a library's life changes. The sign-up
-app knows nothing of licences: this app reacts to its approval."""
+"""What the licence app does when something earlier in a library's life changes (the sign-up
+app knows nothing of licences: this app reacts to its approval), and when KB ends a licence
+early: its decision letter, and a mail to the library that carries it."""
 
 from aanmelding import service as aanmelding
+from kbregeling.mail.notify import LIBRARY, transition_notifier
 
-from . import service
+from . import letters, service
+from .constants import LicentieStatus
+
+# Target state → who hears of it, with which template: the library, of an early end.
+MESSAGES = {LicentieStatus.BEEINDIGD: [(LIBRARY, "licenties/email/beeindigd.txt")]}
+
+on_licence_transition = transition_notifier(
+    MESSAGES,
+    "licentie",
+    "licenties:detail",
+    lambda licentie: licentie.bibliotheek,
+    extra=letters.outcome_mail,  # the decision letter, made by the receiver connected first
+)
 
 
 def on_aanmelding_transition(sender, instance, name, source, target, **kwargs):
@@ -30,7 +44,13 @@ def agreement_form_link(aanmelding_obj, user):
 def connect():
     from django_fsm.signals import post_transition
 
+    from .models import Licentie
+
     aanmelding.register_plan_links(agreement_form_link)
+    post_transition.connect(
+        letters.on_transition, sender=Licentie, dispatch_uid="licenties.letters"
+    )
+    post_transition.connect(on_licence_transition, sender=Licentie, dispatch_uid="licenties.notify")
 
     post_transition.connect(
         on_aanmelding_transition,

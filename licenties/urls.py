@@ -11,6 +11,7 @@ urlpatterns = [
     path("tarieven/", views.tariffs, name="tariffs"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/beeindigen/", views.end, name="end"),
+    path("<int:pk>/besluitbrief/<int:brief>/", views.decision_letter, name="besluitbrief"),
     path("bibliotheek/<int:pk>/", views.library, name="library"),
     path("bibliotheek/<int:pk>/nieuw/", views.create, name="create"),
     path("bibliotheek/<int:pk>/overeenkomst/", views.edit_agreement, name="agreement"),

@@ -116,6 +116,11 @@ class Rapportage(ConcurrentTransitionMixin, AssessedDocument, RapportageFields):
 
         return not submission_errors(self)
 
+    def snapshot_sections(self) -> list[dict]:
+        from .snapshot import snapshot_sections
+
+        return snapshot_sections(self)
+
     def beide_adviezen(self) -> bool:
         return assessment.both_advised(self)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from aanmelding import service as aanmelding
 from kbregeling.accounts.constants import Partij
+from kbregeling.conversation import service as conversation
 from kbregeling.workflow.assessment import other_party, waiting_since
 
 from .constants import RapportageStatus as S
@@ -145,6 +146,17 @@ def shown(rows):
             "ander_advies_label": ADVICE_LABELS.get(row["rij_ander_advies"]),
             "dagen": (today - timezone.localtime(since).date()).days if since else None,
         }
+
+
+def with_unread(rows, user) -> list:
+    """The rows of one page with the number of messages the reviewer has not read on each
+    (``ongelezen``): one query for the page."""
+    models = {PLAN: aanmelding.Aanmelding, RAPPORTAGE: Rapportage}
+    ids = {model: [r["rij_pk"] for r in rows if r["rij_soort"] == k] for k, model in models.items()}
+    unread = conversation.unread_counts(user, ids)
+    for row in rows:
+        row["ongelezen"] = unread.get((models[row["rij_soort"]], row["rij_pk"]), 0)
+    return rows
 
 
 def summary(count, partij, form) -> str:

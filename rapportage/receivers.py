@@ -3,6 +3,7 @@
 from kbregeling.accounts.constants import Rol
 from kbregeling.mail.notify import LIBRARY, transition_notifier
 
+from . import letters
 from .constants import RapportageStatus as S
 
 # Target state → who hears of it, with which template.
@@ -19,7 +20,11 @@ MESSAGES = {
 
 
 on_transition = transition_notifier(
-    MESSAGES, "rapportage", "rapportage:detail", lambda rapportage: rapportage.licentie.bibliotheek
+    MESSAGES,
+    "rapportage",
+    "rapportage:detail",
+    lambda rapportage: rapportage.licentie.bibliotheek,
+    extra=letters.outcome_mail,  # the decision letter, made by the receiver connected first
 )
 
 
@@ -32,6 +37,9 @@ def connect():
     from . import links, reminders
     from .models import Rapportage
 
+    post_transition.connect(
+        letters.on_transition, sender=Rapportage, dispatch_uid="rapportage.letters"
+    )
     post_transition.connect(on_transition, sender=Rapportage, dispatch_uid="rapportage.notify")
     register_stale_check(reminders.stale_reason)
     licenties.register_licence_links(links.report_links)

@@ -79,14 +79,17 @@ def _locked(report) -> Rapportage:
 
 
 @transaction.atomic
-def submit(report, by) -> Rapportage:
+def submit(report, by, answer="") -> Rapportage:
+    """Submit the report, or submit it again with the library's ``answer`` to the question
+    that sent it back (kept with the round's snapshot and in the history)."""
     report = _locked(report)
     if report.status == S.OPEN:
         perform(report, "starten", by)
     errors = submission_errors(report)
     if errors and permissions.can_edit(report, by):
         raise WorkflowError(_("The report is not complete yet."))
-    perform(report, "indienen", by)
+    again = report.status == S.AANVULLING_GEVRAAGD
+    perform(report, "indienen", by, answer.strip() if again else "")
     return report
 
 

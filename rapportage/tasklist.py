@@ -17,9 +17,11 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from aanmelding import service as aanmelding
 from kbregeling.accounts.constants import Partij
+from kbregeling.conversation import service as conversation
 from licenties import service as licenties
 
 from .constants import RapportageStatus as R
+from .models import Rapportage
 from .service import schedule_for
 
 S = aanmelding.Status
@@ -47,6 +49,7 @@ class Task:
     on: date | None = None  # the date that orders finished steps, newest first
     asked_by: str = ""
     question: str = ""
+    ongelezen: int = 0  # messages on the plan or report the task leads to, not read yet
 
     @property
     def tag_label(self):
@@ -348,8 +351,24 @@ def _date(value):
     return timezone.localtime(value).date() if hasattr(value, "hour") else value
 
 
-def tasks_for(bibliotheek_id, today=None) -> TaskList:
-    """The task list of one library, by today's date in Europe/Amsterdam."""
+def with_unread(lists, signups, reports, user) -> None:
+    """Each task that leads to a plan or report gets the number of messages ``user`` has not
+    read on it: one query for the whole list."""
+    unread = conversation.unread_counts(
+        user, {aanmelding.Aanmelding: [a.pk for a in signups], Rapportage: [r.pk for r in reports]}
+    )
+    pages = {}
+    for (model, pk), n in unread.items():
+        app = "aanmelding" if model is aanmelding.Aanmelding else "rapportage"
+        for name in ("detail", "edit"):
+            pages[reverse(f"{app}:{name}", args=[pk])] = n
+    for task in lists.requests + lists.open + lists.done:
+        task.ongelezen = pages.get(task.url, 0)
+
+
+def tasks_for(bibliotheek_id, today=None, user=None) -> TaskList:
+    """The task list of one library, by today's date in Europe/Amsterdam; with ``user``, the
+    messages they have not read on each task's plan or report."""
     today = today or timezone.localdate()
     signups = list(aanmelding.signups_of(bibliotheek_id))
     agreement = licenties.agreement_of(bibliotheek_id)
@@ -363,4 +382,7 @@ def tasks_for(bibliotheek_id, today=None) -> TaskList:
     licence_tasks(licences, agreement, today, lists)
     lists.open = [task for task in lists.open if not any(task is r for r in lists.requests)]
     lists.done = sorted(lists.done, key=lambda t: t.on or date.min, reverse=True)[:DONE_SHOWN]
+    if user is not None:
+        reports = [licentie.rapportage for licentie in licences if hasattr(licentie, "rapportage")]
+        with_unread(lists, signups, reports, user)
     return lists

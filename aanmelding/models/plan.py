@@ -151,6 +151,11 @@ class Aanmelding(ConcurrentTransitionMixin, AssessedDocument):
                 return COURSE_YEAR_LABELS[kind] % {"year": real_year}
         return self._meta.get_field(name).verbose_name
 
+    def snapshot_sections(self) -> list[dict]:
+        from ..snapshot import snapshot_sections
+
+        return snapshot_sections(self)
+
     def get_doelgroepen_display(self) -> str:
         labels = dict(Doelgroep.choices)
         return ", ".join(str(labels.get(value, value)) for value in self.doelgroepen or [])

@@ -4,13 +4,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django_fsm import can_proceed, has_transition_perm
 
 from kbregeling.accesslog import log as accesslog
 from kbregeling.accesslog.constants import Kind
 from kbregeling.accounts.constants import Partij
 from kbregeling.documents.pdf import pdf_response
-from kbregeling.workflow import assessment, audit
+from kbregeling.workflow import assessment, audit, snapshots
+from kbregeling.workflow.forms import AnswerForm
 
 from .. import permissions, service
 from ..constants import Status
@@ -63,6 +65,7 @@ def detail(request, pk):
         "plan_links": service.plan_links(aanmelding, user),  # the agreement form, for Digisterker
         "advies_form": AdviesForm(initial={"seen_status": aanmelding.status}),
         "intrekken_form": IntrekkenForm(),
+        "answer_form": AnswerForm(),  # beside "submit again"
     }
     accesslog.record_view(request, Kind.PLAN_VIEWED, str(aanmelding), aanmelding.bibliotheek)
     return render(request, "aanmelding/detail.html", context)
@@ -83,7 +86,14 @@ def attachment(request, pk):
 
 @login_required
 def pdf(request, pk):
+    """The plan as it is now; with ``?ronde=N`` as it was submitted in round N."""
     aanmelding = get_aanmelding(request, pk, plan_queryset())
+    snapshot = snapshots.round_snapshot(request, aanmelding)
     filename = f"plan-van-aanpak-{slugify(aanmelding.bibliotheek.naam)}-{aanmelding.pk}.pdf"
     accesslog.record(request, Kind.PLAN_PDF, str(aanmelding), aanmelding.bibliotheek)
+    if snapshot is not None:
+        title, library = _("Plan van Aanpak"), aanmelding.bibliotheek
+        return snapshots.round_pdf(
+            request, aanmelding, snapshot, title=title, library=library, filename=filename
+        )
     return pdf_response("aanmelding/pdf/plan.html", plan_context(aanmelding), filename, request)

@@ -34,4 +34,11 @@ class Partij(models.TextChoices):
         return _("Stichting Digisterker") if self == Partij.DIGISTERKER else _("KB")
 
 
+class BerichtenMail(models.TextChoices):
+    """How a person hears of new messages in a conversation."""
+
+    DIRECT = "direct", _("An e-mail for every message")
+    DAGELIJKS = "dagelijks", _("One e-mail a day with the new messages")
+
+
 PARTIJ_VAN_ROL = {Rol.KB_BEOORDELAAR: Partij.KB, Rol.DIGISTERKER_BEOORDELAAR: Partij.DIGISTERKER}

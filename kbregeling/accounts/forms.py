@@ -135,12 +135,22 @@ class AcceptInvitationForm(SetPasswordForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = Gebruiker
-        fields = ["first_name", "last_name", "telefoon"]
+        fields = ["first_name", "last_name", "telefoon", "berichten_mail"]
         labels = {
             "first_name": _("First name"),
             "last_name": _("Last name"),
             "telefoon": _("Telephone"),
+            "berichten_mail": _("E-mail about new messages on plans and year reports"),
         }
+        widgets = {"berichten_mail": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form without the choice (an older page, a test) keeps what the person chose.
+        self.fields["berichten_mail"].required = False
+
+    def clean_berichten_mail(self):
+        return self.cleaned_data.get("berichten_mail") or self.instance.berichten_mail
 
 
 class EmailChangeForm(forms.Form):

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .constants import PARTIJ_VAN_ROL, Rol
+from .constants import PARTIJ_VAN_ROL, BerichtenMail, Rol
 
 #: What an anonymised person's advices, log entries and reports still show.
 FORMER_STAFF = _("former staff member")
@@ -30,6 +30,12 @@ class Gebruiker(AbstractUser):
     telefoon = models.CharField(_("telephone"), max_length=30, blank=True)
     gedeactiveerd_op = models.DateTimeField(_("deactivated at"), null=True, blank=True)
     geanonimiseerd_op = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    berichten_mail = models.CharField(
+        _("e-mail about new messages"),
+        max_length=10,
+        choices=BerichtenMail.choices,
+        default=BerichtenMail.DIRECT,
+    )
 
     class Meta:
         verbose_name = _("user")

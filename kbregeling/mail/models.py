@@ -39,6 +39,12 @@ class OutgoingMail(models.Model):
     private = models.BooleanField(
         default=False, editable=False, help_text=_("The text is erased once it is sent.")
     )
+    attachments = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Files attached when the mail is sent: [provider, key] pairs."),
+    )
 
     objects = OutgoingMailQuerySet.as_manager()
 

@@ -26,23 +26,26 @@ def role_addresses(rol) -> list[str]:
     return sorted(set(users.values_list("email", flat=True)))
 
 
-def notify(messages, context, bibliotheek=None):
+def notify(messages, context, bibliotheek=None, attachments=()):
     """Record one mail per ``(audience, template)`` of ``messages``, rendered with
-    ``context``, for the library ``bibliotheek`` or the users of a role; sent after commit."""
+    ``context``, for the library ``bibliotheek`` or the users of a role; sent after commit.
+    The library's mails carry ``attachments`` (``outbox.record``)."""
     for audience, template in messages:
         if audience == LIBRARY:
             recipients = library_addresses(bibliotheek)
         else:
             recipients = role_addresses(audience)
         subject, body = outbox.render(template, context)
-        outbox.record(subject, body, recipients)
+        files = attachments if audience == LIBRARY else ()
+        outbox.record(subject, body, recipients, attachments=files)
 
 
-def transition_notifier(messages, name, url_name, library_of):
+def transition_notifier(messages, name, url_name, library_of, extra=None):
     """A ``post_transition`` receiver that tells the people of each target state in
     ``messages`` (state → ``[(audience, template)]``). Templates get the object as ``name``,
     the remark of the step, the ``url`` of the object's page and, when a reviewer took the
-    step, the ``party`` they spoke for ("Stichting Digisterker")."""
+    step, the ``party`` they spoke for ("Stichting Digisterker"). ``extra(instance, target)``,
+    if given, returns ``(context, attachments)`` to add: the decision letter of an outcome."""
 
     def on_transition(sender, instance, target, **kwargs):
         if not messages.get(target):
@@ -55,6 +58,7 @@ def transition_notifier(messages, name, url_name, library_of):
             "party": partij.full_name if partij else "",
             "url": settings.SITE_URL + reverse(url_name, args=[instance.pk]),
         }
-        notify(messages.get(target, []), context, library_of(instance))
+        more, attachments = extra(instance, target) if extra else ({}, ())
+        notify(messages.get(target, []), context | more, library_of(instance), attachments)
 
     return on_transition

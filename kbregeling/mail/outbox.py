@@ -47,6 +47,16 @@ def register_stale_check(check):
         STALE_CHECKS.append(check)
 
 
+#: Attachment providers by name: ``provider(key) -> (filename, bytes, mimetype)``. A mail
+#: records ``(name, key)`` pairs; the file is fetched when the mail is sent, so a mail kept
+#: waiting carries the file as it is then, and a provider that fails is a failed attempt.
+ATTACHMENTS = {}
+
+
+def register_attachment(name, provider):
+    ATTACHMENTS[name] = provider
+
+
 def render(template, context) -> tuple[str, str]:
     """(subject, body) of a mail template: its first line is the subject."""
     text = render_to_string(template, context).strip()
@@ -58,9 +68,11 @@ def render(template, context) -> tuple[str, str]:
 PRIVATE_BODY = "(sent; the text held a personal link and is not kept)"
 
 
-def record(subject, body, to, cc=(), private=False) -> OutgoingMail | None:
+def record(subject, body, to, cc=(), private=False, attachments=()) -> OutgoingMail | None:
     """Record an e-mail now and queue it once the current transaction has committed. A
-    ``private`` mail's text is erased once it is sent. Nobody to send to: nothing recorded."""
+    ``private`` mail's text is erased once it is sent. ``attachments`` are ``(name, key)``
+    pairs of a registered provider (``register_attachment``). Nobody to send to: nothing
+    recorded."""
     if not to:
         to, cc = cc, ()  # only copies (the coordinator of an overdue reminder): send to them
     if not to:
@@ -71,6 +83,7 @@ def record(subject, body, to, cc=(), private=False) -> OutgoingMail | None:
         to="\n".join(to),
         cc="\n".join(cc),
         private=private,
+        attachments=[[name, str(key)] for name, key in attachments],
     )
     transaction.on_commit(partial(queue, mail.pk, mail.subject, mail.to))
     return mail
@@ -152,6 +165,8 @@ def send(pk) -> bool:
                     cc=mail.cc.split(),
                     connection=connection,
                 )
+                for name, key in mail.attachments:
+                    message.attach(*ATTACHMENTS[name](key))
                 message.send()
             except Exception as error:  # noqa: BLE001 — any failure is recorded and retried
                 mail.last_error = f"{type(error).__name__}: {error}"[:500]

@@ -19,6 +19,7 @@ from django_fsm import transition
 from kbregeling.accounts.constants import Partij, Rol
 from kbregeling.accounts.permissions import ALLOWED, Verdict, can_act_for_library, is_staff_of
 
+from . import snapshots
 from .runner import StaleState, perform
 
 
@@ -109,10 +110,12 @@ PERMISSION_OF = {Partij.KB: can_advise_as_kb, Partij.DIGISTERKER: can_advise_as_
 
 def submission(name, field, source, complete):
     """The library submits (or submits again) from ``source``: when ``complete`` holds, the
-    next round starts."""
+    next round starts, and what was submitted is kept as that round's snapshot with the
+    library's answer (``remark``) to the question that sent it back."""
 
     def submit(self, *, by, remark=""):
         self.start_round()
+        snapshots.take(self, by, remark)
 
     submit.__name__ = submit.__qualname__ = name
     return transition(

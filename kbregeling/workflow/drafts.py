@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kbregeling.web.views import require
 
+from .forms import AnswerForm
 from .runner import StaleState, WorkflowError
 
 
@@ -34,7 +35,7 @@ class DraftEditor:
     saved_text = ""  # a draft was saved
     kept_text = ""  # an incomplete submission was kept as a draft
     submitted_text = ""
-    # The services: ``save(*forms, by, versie)`` and ``submit(obj, by)``.
+    # The services: ``save(*forms, by, versie)`` and ``submit(obj, by, answer="")``.
     save = None
     submit = None
 
@@ -99,8 +100,12 @@ class DraftEditor:
         return render(request, template, self.context(obj, forms), status=status)
 
     def submit_view(self, request, obj):
+        answer = AnswerForm(request.POST)
+        if not answer.is_valid():  # only a hand-made request: the field has a maxlength
+            messages.error(request, " ".join(answer.errors["antwoord"]))
+            return redirect(f"{self.app}:detail", pk=obj.pk)
         try:
-            self.submit(obj, request.user)
+            self.submit(obj, request.user, answer=answer.cleaned_data["antwoord"])
         except WorkflowError as error:
             messages.error(request, str(error))
             return redirect(f"{self.app}:edit", pk=obj.pk)

@@ -77,6 +77,11 @@ class AssessedDocument(models.Model):
         self.ronde += 1
         self.ingediend_op = timezone.now()
 
+    def snapshot_sections(self) -> list[dict]:
+        """The content as submitted, display-ready, for the snapshot of the round
+        (``Inzending.inhoud``): each model says what its sections are."""
+        raise NotImplementedError
+
 
 def count(verbose_name, maximum, **kwargs):
     """A number the library fills in on a plan or report: empty until it does."""
@@ -87,3 +92,40 @@ def count(verbose_name, maximum, **kwargs):
         validators=[MinValueValidator(0), MaxValueValidator(maximum)],
         **kwargs,
     )
+
+
+class Inzending(models.Model):
+    """What the library submitted in one round of a plan or report, as it was then: the
+    content as display-ready sections (``[{"id", "title", "rows": [{"name", "label", "value",
+    "text"}]}]``), so a snapshot reads the same later whatever changes in code or data; and
+    the library's answer to the question that sent it back. Taken by the submitting
+    transition (``kbregeling.workflow.snapshots``), in its transaction."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    subject = GenericForeignKey("content_type", "object_id")
+    ronde = models.PositiveSmallIntegerField(_("round"))
+    ingediend_op = models.DateTimeField(_("submitted"), default=timezone.now)
+    ingediend_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    inhoud = models.JSONField(_("content"), default=list)
+    antwoord = models.TextField(_("answer to the question"), blank=True, max_length=5000)
+
+    class Meta:
+        ordering = ["ronde"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "ronde"], name="one_submission_per_round"
+            )
+        ]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+
+    def __str__(self):
+        return f"{self.content_type} {self.object_id}, {self.ronde}"

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from kbregeling.web.views import paginate, require
 
 from .. import permissions
-from ..queue import QueueFilterForm, shown, summary, work_queue
+from ..queue import QueueFilterForm, shown, summary, with_unread, work_queue
 
 
 @login_required
@@ -29,7 +29,7 @@ def queue(request):
             "filters": filters,
             "sorteer": filters.get("sorteer") or "wachttijd",
             "unsorted": unsorted.urlencode(),
-            "rows": list(shown(page.object_list)),
+            "rows": with_unread(list(shown(page.object_list)), request.user),
             "summary": summary(page.paginator.count, partij, form),
         },
     )

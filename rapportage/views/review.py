@@ -11,6 +11,7 @@ from kbregeling.accesslog import log as accesslog
 from kbregeling.accesslog.constants import Kind
 from kbregeling.web.views import paginate, require
 from kbregeling.workflow import assessment, audit
+from kbregeling.workflow.forms import AnswerForm
 
 from .. import permissions, service
 from ..constants import RapportageStatus as S
@@ -34,6 +35,7 @@ def report_context(request, report, advies_form=None, besluit_form=None):
         and permissions.can_decide(report, user).allowed,
         "advies_form": advies_form or RapportageAdviesForm(initial={"seen_status": report.status}),
         "besluit_form": besluit_form or BesluitForm(),
+        "answer_form": AnswerForm(),  # beside the submit button, after a question
     }
 
 

@@ -15,5 +15,8 @@ def tasklist(request):
     return render(
         request,
         "rapportage/tasklist.html",
-        {"tasks": tasks_for(request.user.bibliotheek_id), "bibliotheek": request.user.bibliotheek},
+        {
+            "tasks": tasks_for(request.user.bibliotheek_id, user=request.user),
+            "bibliotheek": request.user.bibliotheek,
+        },
     )

@@ -14,7 +14,18 @@ from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 DOMAIN_APPS = ["aanmelding", "licenties", "rapportage"]
-SHARED_APPS = ["accounts", "workflow", "mail", "documents", "web", "health", "accesslog", "privacy"]
+SHARED_APPS = [
+    "accounts",
+    "workflow",
+    "mail",
+    "documents",
+    "web",
+    "health",
+    "accesslog",
+    "privacy",
+    "letters",
+    "conversation",
+]
 
 
 def imported_modules(package: Path):
