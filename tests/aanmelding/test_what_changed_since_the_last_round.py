@@ -186,6 +186,8 @@ def test_the_pdf_of_round_1_shows_the_plan_as_submitted_then(client, kb, plan, r
     assert response.status_code == 200
     assert "ronde-1.pdf" in response["Content-Disposition"]
     assert "Elk jaar meer inwoners helpen" in rendered[0]
+    assert rendered[0].count("Elk jaar meer inwoners helpen") == 1  # one document, once
+    assert rendered[0].count("<h1>") == 1
     assert "Een nieuwe ambitie" not in rendered[0]
     client.get(reverse("aanmelding:pdf", args=[plan.pk]))  # the current plan
     assert "Een nieuwe ambitie" in rendered[1]
