@@ -5,11 +5,13 @@ from decimal import Decimal
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from kbregeling.accounts import invitations, second_factor
 from kbregeling.accounts.constants import Rol
 from kbregeling.accounts.models import Gebruiker
+from kbregeling.conversation import service as conversation
 
 from . import service
 from .constants import Advies, DocentType, Doelgroep, FinancieringStatus, Status
@@ -68,6 +70,10 @@ def plan_values():
         "verklaring_rapportage": True,
         "verklaring_good_practices": True,
     }
+
+
+def _page(aanmelding) -> str:
+    return reverse("aanmelding:detail", args=[aanmelding.pk])
 
 
 def fill(aanmelding):
@@ -140,8 +146,38 @@ def load_demo() -> bool:
     service.advise(
         a, dig, Advies.AANVULLING_NODIG, "Voor welke gemeenten is maatwerk nodig?", a.status
     )
-    # Submitted, awaiting both.
-    submitted("utrecht")
+    conversation.post(
+        a, a.bibliotheek_id, kb, "Wij kijken mee; de begroting is voor ons in orde.", _page(a)
+    )
+    conversation.post(
+        a,
+        a.bibliotheek_id,
+        dig,
+        "Groningen vroeg vorig jaar ook om maatwerk; zie ons verslag van dat overleg.",
+        _page(a),
+        intern=True,
+    )
+    conversation.post(
+        a,
+        a.bibliotheek_id,
+        users["groningen"],
+        "Goede vraag; we overleggen deze week met de gemeenten en vullen het plan daarna aan.",
+        _page(a),
+    )
+    # Submitted again (round 2): KB asked a question, the library changed its plan and
+    # answered; both parties now read what changed since round 1.
+    a = submitted("utrecht")
+    service.advise(
+        a, kb, Advies.AANVULLING_NODIG, "Hoe bereikt u mensen die niet zelf komen?", a.status
+    )
+    a = Aanmelding.objects.get(pk=a.pk)
+    a.ambitie += " We werken samen met het Informatiepunt Digitale Overheid en de wijkteams."
+    a.save()
+    service.submit(
+        a,
+        users["utrecht"],
+        answer="Via de wijkteams en het sociaal domein van de gemeente; zie de ambitie.",
+    )
     # Rejected.
     a = submitted("maastricht")
     service.advise(a, kb, Advies.NEGATIEF, "De begroting ontbreekt vrijwel geheel.", a.status)
