@@ -75,7 +75,8 @@ def withdraw(request, subject, bibliotheek_id, page, pk):
 
 def attachment(request, subject, bibliotheek_id, pk):
     bericht = _bericht(subject, bibliotheek_id, request.user, pk)
-    if not bericht.bijlage:
+    # A withdrawn message has no attachment, even should its file have been left behind.
+    if not bericht.bijlage or bericht.ingetrokken_op:
         raise Http404
     what = f"{subject}: {bericht.bijlage_naam}"
     accesslog.record(request, Kind.MESSAGE_ATTACHMENT, what, bibliotheek_id)

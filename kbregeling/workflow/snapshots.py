@@ -64,7 +64,8 @@ def requested_round(request, obj, lowest=1) -> int | None:
     value = request.GET.get("ronde")
     if value is None:
         return None
-    if not value.isdigit() or not lowest <= int(value) <= obj.ronde:
+    # ASCII digits only: str.isdigit() also passes "²", which int() refuses (a 500).
+    if not (value.isascii() and value.isdigit()) or not lowest <= int(value) <= obj.ronde:
         raise Http404("No such round.")
     return int(value)
 
