@@ -1,7 +1,7 @@
 from django import template
 from django.forms import BaseFormSet
 
-from kbregeling.web import display, dutch
+from kbregeling.web import display, dutch, filters
 from kbregeling.web.forms import field_anchor, plain_label
 
 register = template.Library()
@@ -101,3 +101,9 @@ def euro(value):
         return dutch.format_amount(value)
     except (TypeError, ValueError, ArithmeticError):
         return value
+
+
+@register.simple_tag
+def filter_field(field):
+    """A list page's filter field (label, control, errors), without per-option templates."""
+    return filters.filter_field(field)
