@@ -8,7 +8,9 @@ happen in the database and the page runs a fixed number of queries however long 
 from django import forms
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ExtractYear
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -136,15 +138,28 @@ def work_queue(user, filters):
 
 
 def shown(rows):
-    """The rows of one page as the template shows them: labels and days waiting added."""
+    """The rows of one page as the template shows them: the labels, link, days waiting and
+    due date made here, once per row, rather than by template tags in the row loop."""
     today = timezone.localdate()
     labels = state_labels()
+    detail = {PLAN: "aanmelding:detail", RAPPORTAGE: "rapportage:detail"}
     for row in rows:
-        since = row["rij_sinds"]
+        since, kind = row["rij_sinds"], row["rij_soort"]
+        dagen = (today - timezone.localtime(since).date()).days if since else None
         yield row | {
+            "soort_label": _("Plan")
+            if kind == PLAN
+            else _("Year report %(year)s") % {"year": row["rij_jaar"]},
+            "url": reverse(detail[kind], args=[row["rij_pk"]]),
             "status_label": labels.get(row["rij_status"], row["rij_status"]),
             "ander_advies_label": ADVICE_LABELS.get(row["rij_ander_advies"]),
-            "dagen": (today - timezone.localtime(since).date()).days if since else None,
+            "dagen": dagen,
+            "dagen_label": None
+            if dagen is None
+            else ngettext("%(n)s day", "%(n)s days", dagen) % {"n": dagen},
+            "deadline_label": date_format(row["rij_deadline"], "j F Y")
+            if row["rij_deadline"]
+            else "",
         }
 
 
