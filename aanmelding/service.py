@@ -97,11 +97,10 @@ def provinces() -> list[str]:
 
 
 def signups_of(bibliotheek_id):
-    """A library's sign-ups, newest first, with their advices (for the library's task list)."""
-    return (
-        Aanmelding.objects.filter(bibliotheek_id=bibliotheek_id)
-        .prefetch_related("beoordelingen")
-        .order_by("-aangemaakt_op", "-pk")
+    """A library's sign-ups, newest first (for the library's task list, which fetches the
+    advices of the few it shows)."""
+    return Aanmelding.objects.filter(bibliotheek_id=bibliotheek_id).order_by(
+        "-aangemaakt_op", "-pk"
     )
 
 

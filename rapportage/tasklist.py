@@ -9,6 +9,7 @@ asked and its question. Five queries, however long the library's history.
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -135,10 +136,17 @@ def _waiting(obj, title, url, partijen=None, **numbers) -> Task:
 # The sign-up and the agreement -------------------------------------------------------------
 
 
-def signup_tasks(signups, agreement, has_licences, lists: TaskList):
+def shown_signups(signups) -> tuple:
+    """Of a library's sign-ups (newest first), the three the task list speaks of: the one
+    not finished, the newest decided and the newest approved (each may be None)."""
     current = next((a for a in signups if a.status in aanmelding.OPEN), None)
     decided = next((a for a in signups if a.status in (S.GOEDGEKEURD, S.AFGEWEZEN)), None)
     approved = next((a for a in signups if a.status == S.GOEDGEKEURD), None)
+    return current, decided, approved
+
+
+def signup_tasks(signups, agreement, has_licences, lists: TaskList):
+    current, decided, approved = signups
     if current:
         lists.open.append(signup_task(current, lists))
     if decided and decided.status == S.AFGEWEZEN:
@@ -370,7 +378,9 @@ def tasks_for(bibliotheek_id, today=None, user=None) -> TaskList:
     """The task list of one library, by today's date in Europe/Amsterdam; with ``user``, the
     messages they have not read on each task's plan or report."""
     today = today or timezone.localdate()
-    signups = list(aanmelding.signups_of(bibliotheek_id))
+    # Years of sign-ups may lie behind a library: only the shown ones need their advices.
+    signups = shown_signups(list(aanmelding.signups_of(bibliotheek_id)))
+    prefetch_related_objects(list({a for a in signups if a}), "beoordelingen")
     agreement = licenties.agreement_of(bibliotheek_id)
     licences = list(
         licenties.licences_of(bibliotheek_id)
@@ -384,5 +394,5 @@ def tasks_for(bibliotheek_id, today=None, user=None) -> TaskList:
     lists.done = sorted(lists.done, key=lambda t: t.on or date.min, reverse=True)[:DONE_SHOWN]
     if user is not None:
         reports = [licentie.rapportage for licentie in licences if hasattr(licentie, "rapportage")]
-        with_unread(lists, signups, reports, user)
+        with_unread(lists, [a for a in signups if a], reports, user)
     return lists
