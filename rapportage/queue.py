@@ -8,7 +8,6 @@ happen in the database and the page runs a fixed number of queries however long 
 from django import forms
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import ExtractYear
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from aanmelding import service as aanmelding
 from kbregeling.accounts.constants import Partij
 from kbregeling.conversation import service as conversation
+from kbregeling.web.rows import url_maker
 from kbregeling.workflow.assessment import other_party, waiting_since
 
 from .constants import RapportageStatus as S
@@ -142,7 +142,7 @@ def shown(rows):
     due date made here, once per row, rather than by template tags in the row loop."""
     today = timezone.localdate()
     labels = state_labels()
-    detail = {PLAN: "aanmelding:detail", RAPPORTAGE: "rapportage:detail"}
+    detail = {PLAN: url_maker("aanmelding:detail"), RAPPORTAGE: url_maker("rapportage:detail")}
     for row in rows:
         since, kind = row["rij_sinds"], row["rij_soort"]
         dagen = (today - timezone.localtime(since).date()).days if since else None
@@ -150,7 +150,7 @@ def shown(rows):
             "soort_label": _("Plan")
             if kind == PLAN
             else _("Year report %(year)s") % {"year": row["rij_jaar"]},
-            "url": reverse(detail[kind], args=[row["rij_pk"]]),
+            "url": detail[kind](row["rij_pk"]),
             "status_label": labels.get(row["rij_status"], row["rij_status"]),
             "ander_advies_label": ADVICE_LABELS.get(row["rij_ander_advies"]),
             "dagen": dagen,
