@@ -410,3 +410,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Every request reads its session: with the shared cache, from Redis (written through to the
+# database, which keeps it), not a query. An in-process cache would keep a session alive in
+# one worker after a logout in another, so without CACHE_URL sessions stay in the database.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHE_URL_GIVEN
+    else "django.contrib.sessions.backends.db"
+)

@@ -168,6 +168,18 @@ def test_production_settings_pass_the_deploy_check():
     assert "no issues" in result.stdout
 
 
+def test_sessions_are_read_from_the_shared_cache_only_when_there_is_one():
+    show = "from django.conf import settings as s; print(s.SESSION_ENGINE)"
+    setup = "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='kbregeling.settings'; "
+    shared = run_python(
+        "-c", setup + "django.setup(); " + show, DEBUG="1", CACHE_URL="redis://127.0.0.1:6379/1"
+    )
+    own = run_python("-c", setup + "django.setup(); " + show, DEBUG="1", CACHE_URL="")
+
+    assert shared.stdout.strip() == "django.contrib.sessions.backends.cached_db", shared.stderr
+    assert own.stdout.strip() == "django.contrib.sessions.backends.db", own.stderr
+
+
 def test_the_deploy_check_fails_on_a_weak_secret_key():
     """The deploy check is really run with warnings as failures: a weak key fails it."""
     result = run_python(
