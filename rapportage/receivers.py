@@ -29,12 +29,14 @@ on_transition = transition_notifier(
 
 
 def connect():
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from django_fsm.signals import post_transition
 
+    from aanmelding.service import Bibliotheek, Gemeente
     from kbregeling.mail.outbox import register_stale_check
     from licenties import service as licenties
 
-    from . import links, reminders
+    from . import figures_cache, links, reminders
     from .models import Rapportage
 
     post_transition.connect(
@@ -43,3 +45,18 @@ def connect():
     post_transition.connect(on_transition, sender=Rapportage, dispatch_uid="rapportage.notify")
     register_stale_check(reminders.stale_reason)
     licenties.register_licence_links(links.report_links)
+    # What the cached national figures are made of and no count or sum reveals (a renamed
+    # library, a licence year's date or value changed): a save draws a new generation.
+    for model in (Bibliotheek, Gemeente, licenties.Licentie):
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(
+                figures_cache.new_generation,
+                sender=model,
+                dispatch_uid=f"rapportage.figures.{name}.{model.__name__}",
+            )
+    for through in (Bibliotheek.werkgebied.through, licenties.Licentie.gemeenten.through):
+        m2m_changed.connect(
+            figures_cache.new_generation,
+            sender=through,
+            dispatch_uid=f"rapportage.figures.m2m.{through.__name__}",
+        )

@@ -16,6 +16,7 @@ from licenties import service as licenties
 from . import permissions
 from .constants import RapportageStatus as S
 from .figures import good_practices_sheet, national_figures, tables
+from .figures_cache import cached
 from .models import Rapportage
 from .rules import submission_errors
 
@@ -134,12 +135,16 @@ def decide(report, by, *, verlengen: bool, motivering: str = ""):
 
 
 def national_tables(jaar):
-    """(year, tables) of the national figures, for the CSV and the XLSX."""
-    figures = national_figures(jaar)
-    return figures.jaar, tables(figures)
+    """(year, tables) of the national figures, for the CSV and the XLSX (cached, see
+    ``figures_cache``)."""
+    return jaar, cached("tables", jaar, lambda: tables(national_figures(jaar)))
 
 
 def national_workbook(jaar) -> tuple[int, bytes]:
     """(year, XLSX) of the national figures: a sheet per table, good practices wrapped."""
-    jaar, sheets = national_tables(jaar)
-    return jaar, xlsx_bytes(sheets, text_columns={good_practices_sheet(): "C"})
+
+    def build():
+        _jaar, sheets = national_tables(jaar)
+        return xlsx_bytes(sheets, text_columns={good_practices_sheet(): "C"})
+
+    return jaar, cached("xlsx", jaar, build)

@@ -14,7 +14,7 @@ register = template.Library()
 DASH = mark_safe('<span aria-hidden="true">–</span>')
 
 ROW = (
-    "<tr><td>{}</td><td><a href=\"{}\">{}</a>{}</td>"
+    '<tr><td>{}</td><td><a href="{}">{}</a>{}</td>'
     '<td><span class="badge badge-status {}">{}</span></td><td>{}</td><td>{}</td><td>{}</td></tr>'
 )
 

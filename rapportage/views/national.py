@@ -5,19 +5,21 @@ fixed number of queries, and every download is built from the same figures.
 """
 
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kbregeling.accesslog import log as accesslog
 from kbregeling.accesslog.constants import Kind
-from kbregeling.documents.pdf import pdf_response
+from kbregeling.documents import pdf as pdfs
 from kbregeling.documents.spreadsheets import csv_response, xlsx_response
 from kbregeling.web.views import chosen_year, require, year_links
 
 from .. import permissions, service
 from ..charts import bar_chart
 from ..figures import national_figures, with_shares
+from ..figures_cache import cached
 
 
 def breakdowns(figures):
@@ -54,7 +56,12 @@ def chart(title, rows):
 
 
 def national_context(jaar):
-    """What the page and the PDF show; the caller has checked the permission."""
+    """What the page and the PDF show (cached, see ``figures_cache``); the caller has checked
+    the permission."""
+    return cached("context", jaar, lambda: build_national_context(jaar))
+
+
+def build_national_context(jaar):
     figures = national_figures(jaar)
     return {
         "figures": figures,
@@ -91,10 +98,18 @@ def national_overview(request):
 @login_required
 def national_pdf(request):
     require(permissions.can_see_overview(request.user))
-    context = national_context(chosen_year(request)) | {"today": timezone.localdate()}
-    filename = f"landelijk-overzicht-{context['figures'].jaar}.pdf"
+    jaar = chosen_year(request)
+
+    def build():
+        context = national_context(jaar) | {"today": timezone.localdate()}
+        return pdfs.render_pdf(pdfs.render_html("rapportage/pdf/national.html", context, request))
+
+    pdf = cached("pdf", jaar, build)
+    filename = f"landelijk-overzicht-{jaar}.pdf"
     accesslog.record(request, Kind.NATIONAL_PDF, filename)
-    return pdf_response("rapportage/pdf/national.html", context, filename, request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @login_required

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from aanmelding import service as aanmelding
@@ -45,17 +46,23 @@ def good_practices(request):
 @login_required
 def reminder_log(request):
     require(permissions.can_see_overview(request.user))
-    libraries = list(aanmelding.Bibliotheek.objects.order_by("naam"))
+    libraries = list(aanmelding.Bibliotheek.objects.order_by("naam").values_list("pk", "naam"))
     chosen = request.GET.get("bibliotheek", "")
     qs = Herinnering.objects.select_related(
         "rapportage__licentie__bibliotheek", "ontvanger", "mail"
-    )
+    ).defer("mail__body", "mail__attachments")  # a mail's text is never shown here
     # Compared as text with the libraries there are: a made-up or far too large number is
     # "no such library", never a query the database cannot take.
-    if chosen in {str(library.pk) for library in libraries}:
+    if chosen in {str(pk) for pk, _naam in libraries}:
         qs = qs.filter(rapportage__licentie__bibliotheek_id=int(chosen))
     elif chosen:
         messages.warning(request, _("There is no such library; all reminders are shown."))
         chosen = ""
-    context = {"libraries": libraries, "chosen": chosen} | paginate(request, qs)
+    # The options drawn in Python: a template loop over 150 libraries costs milliseconds.
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((pk, " selected" if str(pk) == chosen else "", naam) for pk, naam in libraries),
+    )
+    context = {"library_options": options, "chosen": chosen} | paginate(request, qs)
     return render(request, "rapportage/reminders.html", context)
