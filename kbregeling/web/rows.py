@@ -2,8 +2,17 @@
 template tags per cell): on a page of fifty rows, per-cell template work was most of the
 time of the list pages at national scale (bench/pages.py)."""
 
-from django.urls import reverse
+import html
+from datetime import datetime
+from functools import lru_cache
 
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
+
+DASH = "–"
 PK = 2147483647  # a placeholder no object has: the route is reversed once, filled per row
 
 
@@ -11,3 +20,45 @@ def url_maker(name):
     """``pk → url`` for a route with one integer argument, reversing it once."""
     prefix, suffix = reverse(name, args=[PK]).split(str(PK))
     return lambda pk: f"{prefix}{pk}{suffix}"
+
+
+@lru_cache(maxsize=4096)
+def _day(day, language):
+    return date_format(day, "j F Y")
+
+
+class Dates:
+    """``|date:"j F Y"`` and ``|date:"j F Y H:i"`` in local time for the rows of one list:
+    the time zone and language looked up once, and each day formatted once."""
+
+    def __init__(self):
+        self.zone, self.language = timezone.get_current_timezone(), get_language()
+
+    def day(self, value):
+        if value is None:
+            return DASH
+        if isinstance(value, datetime):
+            value = value.astimezone(self.zone).date()
+        return _day(value, self.language)
+
+    def day_and_time(self, value):
+        local = value.astimezone(self.zone)
+        return f"{_day(local.date(), self.language)} {local:%H:%M}"
+
+
+def join_rows(format_string, rows):
+    """``format_html_join("", format_string, rows)`` at a quarter of its cost, which counts in
+    a list of 150 rows: each argument is escaped as Django's ``escape`` does (a safe string
+    is kept as it is); a row is a tuple of positional arguments or a dict of named ones."""
+    return mark_safe(  # noqa: S308 (every argument is escaped by _escape)
+        "".join(
+            format_string.format(**{k: _escape(v) for k, v in row.items()})
+            if isinstance(row, dict)
+            else format_string.format(*map(_escape, row))
+            for row in rows
+        )
+    )
+
+
+def _escape(value):
+    return value if isinstance(value, SafeData) else html.escape(str(value))
