@@ -5,7 +5,7 @@ A table is ``(name, header, rows)``; the name is a sheet in XLSX and a title lin
 
 import csv
 from decimal import Decimal
-from io import BytesIO
+from io import BytesIO, StringIO
 
 from django.http import HttpResponse
 
@@ -29,10 +29,9 @@ def csv_cell(value):
 def csv_response(filename, tables, titled=True) -> HttpResponse:
     """The tables one below the other, each under its name when ``titled``; a UTF-8 file
     with a byte-order mark and semicolons, as Dutch Excel opens it."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    buffer = StringIO()  # one write to the response, not one per row
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
     for name, header, rows in tables:
         if titled:
             writer.writerow([csv_safe(name)])
@@ -40,6 +39,8 @@ def csv_response(filename, tables, titled=True) -> HttpResponse:
         writer.writerows([csv_cell(v) for v in row] for row in rows)
         if titled:
             writer.writerow([])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,6 +33,8 @@ def library(request, pk):
     """One library's licence years (current and past) and its agreement."""
     require(permissions.can_view_library(pk, request.user))
     bib = get_object_or_404(Bibliotheek.objects.prefetch_related("werkgebied"), pk=pk)
+    if request.user.bibliotheek_id == bib.pk:
+        request.user.bibliotheek = bib  # the menu names it: not loaded a second time
     overeenkomst = (
         Overeenkomst.objects.filter(bibliotheek=bib)
         .prefetch_related("diensten", "gemeenten")
@@ -64,7 +67,17 @@ def filtered_licences(user, data):
 def licence_list(request):
     require(permissions.can_list_all(request.user))
     form, qs = filtered_licences(request.user, request.GET)
-    return render(request, "licenties/list.html", {"form": form} | paginate(request, qs))
+    rows = qs.annotate(bibliotheek_naam=F("bibliotheek__naam")).values_list(
+        "pk",
+        "bibliotheek_id",
+        "bibliotheek_naam",
+        "begindatum",
+        "einddatum",
+        "status",
+        "waarde",
+        named=True,
+    )  # plain rows for {% licence_rows %}: no model instances
+    return render(request, "licenties/list.html", {"form": form} | paginate(request, rows))
 
 
 def chain(licentie):

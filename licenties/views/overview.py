@@ -8,7 +8,7 @@ from kbregeling.web.views import chosen_year, require, year_links
 
 from .. import permissions
 from ..coverage import coverage, licence_years, year_licences
-from ..coverage_map import WIDTH, municipality_shapes
+from ..coverage_map import WIDTH, map_paths, municipality_shapes
 
 
 @login_required
@@ -23,12 +23,8 @@ def overview(request):
     provinces = coverage(jaar)
     covered = sum(p["covered"] for p in provinces)
     total = sum(p["total"] for p in provinces)
-    shapes, height = municipality_shapes()
-    map_areas = [
-        (gemeente, shapes.get(gemeente.cbs_code, ""))
-        for province in provinces
-        for gemeente in province["all"]
-    ]
+    _shapes, height = municipality_shapes()
+    areas = map_paths(gemeente for province in provinces for gemeente in province["all"])
     return render(
         request,
         "licenties/overview.html",
@@ -39,7 +35,7 @@ def overview(request):
             "provinces": provinces,
             "covered": covered,
             "total_gemeenten": total,
-            "map_areas": map_areas,
+            "map_paths": areas,
             "map_width": WIDTH,
             "map_height": height,
         },

@@ -1,6 +1,7 @@
 """The coordinator's overview, the licence list and the CSV export run the same number of SQL
-queries with 10 licences as with 1,000; the number itself is pinned too, so a new query per
-page is a conscious change."""
+queries with 10 licences as with 1,000; a library's licence page the same with 3 licence years
+(each with its year report) as with 30, and the tariffs page the same with 2 tariffs as with 40.
+The number itself is pinned too, so a new query per page is a conscious change."""
 
 from datetime import date
 from decimal import Decimal
@@ -13,7 +14,11 @@ from django.urls import reverse
 from aanmelding.models import Bibliotheek, Gemeente
 from aanmelding.reference_data import load_gemeenten
 from licenties.constants import LicentieStatus
-from licenties.models import Licentie, default_end
+from licenties.models import Licentie, Tarief, default_end
+
+from ..accounts.factories import staff_of
+from ..rapportage.factories import RapportageFactory
+from .factories import OvereenkomstFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +139,61 @@ def test_the_overview_counts_1000_licences_and_their_budget(coordinator_client):
         "budget": Decimal("6000000.00"),
     }
     assert response.context["covered"] == 342
+
+
+def add_years(bibliotheek, first, n):
+    """``n`` consecutive licence years of ``bibliotheek`` from ``first``, each covering its
+    werkgebied and with its (open) year report."""
+    for jaar in range(first, first + n):
+        licentie = Licentie.objects.create(
+            bibliotheek=bibliotheek,
+            begindatum=date(jaar, 1, 1),
+            einddatum=date(jaar, 12, 31),
+            waarde=Decimal("6000.00"),
+            status=LicentieStatus.VERLOPEN,
+        )
+        licentie.gemeenten.set(bibliotheek.werkgebied.all())
+        RapportageFactory(licentie=licentie)
+
+
+@pytest.mark.parametrize(
+    "who, expected",
+    [
+        # Session, user, roles; the library, its werkgebied; the agreement, its services and
+        # municipalities; the licence years, their municipalities; the year reports (two).
+        ("staff", 12),
+        ("coordinator", 12),
+    ],
+)
+def test_a_librarys_licence_page_runs_the_same_number_of_queries_for_3_and_30_years(
+    client, bibliotheek, coordinator, dienst_ids, who, expected
+):
+    OvereenkomstFactory(bibliotheek=bibliotheek, diensten=dienst_ids)
+    client.force_login(staff_of(bibliotheek) if who == "staff" else coordinator)
+    url = reverse("licenties:library", args=[bibliotheek.pk])
+
+    add_years(bibliotheek, 1990, 3)
+    few, response = count_queries(client, url)
+    assert len(response.context["licenties"]) == 3
+    add_years(bibliotheek, 2000, 27)
+    many, response = count_queries(client, url)
+
+    assert len(response.context["licenties"]) == 30
+    assert few == many == expected, (few, many)
+
+
+def test_the_tariffs_page_runs_the_same_number_of_queries_for_2_and_40_tariffs(client, kb):
+    client.force_login(kb)
+    url = reverse("licenties:tariffs")
+
+    Tarief.objects.bulk_create(
+        Tarief(jaar=jaar, bedrag=Decimal("6000.00")) for jaar in (2026, 2027)
+    )
+    few, _response = count_queries(client, url)
+    Tarief.objects.bulk_create(
+        Tarief(jaar=jaar, bedrag=Decimal("6000.00")) for jaar in range(2030, 2068)
+    )
+    many, response = count_queries(client, url)
+
+    assert len(response.context["tarieven"]) == 40
+    assert few == many == 4, (few, many)
