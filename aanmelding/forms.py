@@ -219,9 +219,8 @@ class IntrekkenForm(forms.Form):
 class DashboardFilterForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), required=False)
     provincie = forms.ChoiceField(label=_("Province"), required=False)
-    bibliotheek = forms.ModelChoiceField(
-        label=_("Library"), queryset=Bibliotheek.objects.none(), required=False
-    )
+    # A ChoiceField of (pk, name) pairs: its 150 options cost no model instances.
+    bibliotheek = forms.ChoiceField(label=_("Library"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -233,5 +232,7 @@ class DashboardFilterForm(forms.Form):
         self.fields["provincie"].choices = [("", _("All provinces"))] + [
             (p, p) for p in provinces()
         ]
-        self.fields["bibliotheek"].queryset = Bibliotheek.objects.order_by("naam")
-        self.fields["bibliotheek"].empty_label = _("All libraries")
+        self.fields["bibliotheek"].choices = [
+            ("", _("All libraries")),
+            *Bibliotheek.objects.order_by("naam").values_list("pk", "naam"),
+        ]

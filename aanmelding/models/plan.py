@@ -114,6 +114,12 @@ class Aanmelding(ConcurrentTransitionMixin, AssessedDocument):
 
     class Meta:
         ordering = ["-gewijzigd_op", "-pk"]
+        indexes = [
+            # The reviewers' list: what awaits them (by state), oldest submission first;
+            # and every state, in the order of submission.
+            models.Index(fields=["status", "ingediend_op"], name="aanmelding_status_ingediend"),
+            models.Index(fields=["ingediend_op"], name="aanmelding_ingediend"),
+        ]
         verbose_name = _("sign-up")
         verbose_name_plural = _("sign-ups")
 

@@ -35,11 +35,23 @@ def libraries(request):
     invited = Uitnodiging.objects.filter(
         bibliotheek_id=OuterRef("pk"), geaccepteerd_op=None, ingetrokken_op=None
     )
-    rows = Bibliotheek.objects.annotate(
-        aantal_gemeenten=_count(gemeenten),
-        aantal_medewerkers=_count(staff),
-        aantal_uitnodigingen=_count(invited),
-    ).order_by("naam")
+    rows = (
+        Bibliotheek.objects.annotate(
+            aantal_gemeenten=_count(gemeenten),
+            aantal_medewerkers=_count(staff),
+            aantal_uitnodigingen=_count(invited),
+        )
+        .order_by("naam")
+        .values_list(
+            "pk",
+            "naam",
+            "plaats",
+            "aantal_gemeenten",
+            "aantal_medewerkers",
+            "aantal_uitnodigingen",
+            named=True,
+        )
+    )
     return render(request, "aanmelding/beheer/libraries.html", {"libraries": rows})
 
 
@@ -140,17 +152,43 @@ def library_edit(request, pk):
 @login_required
 def interest(request):
     require(permissions.can_manage_libraries(request.user))
-    gemeenten = Prefetch("gemeenten", queryset=Gemeente.objects.order_by("naam"))
-    requests = Belangstelling.objects.prefetch_related(gemeenten)
-    waiting = requests.filter(status=Belangstelling.Status.NIEUW).order_by("ontvangen_op")
+    waiting = Belangstelling.objects.filter(status=Belangstelling.Status.NIEUW)
     handled = (
-        requests.exclude(status=Belangstelling.Status.NIEUW)
+        Belangstelling.objects.exclude(status=Belangstelling.Status.NIEUW)
         .select_related("behandeld_door", "bibliotheek")
+        .only(*HANDLED_FIELDS)
         .order_by("-behandeld_op")
     )
+    # The page shows every request, so the municipalities of all of them, in one query.
+    gemeenten = {}
+    names = Belangstelling.gemeenten.through.objects.order_by("gemeente__naam")
+    for pk, naam in names.values_list("belangstelling_id", "gemeente__naam"):
+        gemeenten.setdefault(pk, []).append(naam)
     return render(
-        request, "aanmelding/beheer/interest.html", {"waiting": waiting, "handled": handled}
+        request,
+        "aanmelding/beheer/interest.html",
+        {
+            "waiting": list(waiting.order_by("ontvangen_op")),
+            "handled": list(handled),
+            "gemeenten": gemeenten,
+        },
     )
+
+
+# What the list of handled requests shows of a request and of the library and person.
+HANDLED_FIELDS = [
+    "organisatie",
+    "naam",
+    "ontvangen_op",
+    "status",
+    "reden",
+    "behandeld_op",
+    "bibliotheek__naam",
+    "behandeld_door__first_name",
+    "behandeld_door__last_name",
+    "behandeld_door__username",
+    "behandeld_door__geanonimiseerd_op",
+]
 
 
 @login_required

@@ -25,8 +25,8 @@ from .plan import plan_context, plan_queryset
 def mine(request):
     require(permissions.can_see_own_signups(request.user))
     aanmeldingen = list(
-        Aanmelding.objects.filter(bibliotheek_id=request.user.bibliotheek_id).select_related(
-            "bibliotheek"
+        Aanmelding.objects.filter(bibliotheek_id=request.user.bibliotheek_id).only(
+            "status", "eerste_licentiejaar", "gewijzigd_op", "ingediend_op"
         )
     )
     open_one = next((a for a in aanmeldingen if a.status in service.OPEN), None)

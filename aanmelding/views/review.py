@@ -31,7 +31,8 @@ def filtered(user, data):
         qs = qs.filter(bibliotheek__in=service.libraries_in(filters["provincie"]))
     if filters.get("bibliotheek"):
         qs = qs.filter(bibliotheek=filters["bibliotheek"])
-    return form, qs.select_related("bibliotheek").order_by("ingediend_op", "pk")
+    shown = ("status", "ronde", "ingediend_op", "eerste_licentiejaar", "bibliotheek__naam")
+    return form, qs.select_related("bibliotheek").only(*shown).order_by("ingediend_op", "pk")
 
 
 @login_required

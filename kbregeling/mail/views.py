@@ -3,6 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,9 +21,59 @@ from .models import OutgoingMail
 @login_required
 def failed(request):
     require(permissions.can_see_failed(request.user))
-    context = paginate(request, OutgoingMail.objects.failed().order_by("-last_attempt_at", "-pk"))
+    mails = OutgoingMail.objects.failed().only(*SHOWN).order_by("-last_attempt_at", "-pk")
+    context = paginate(request, mails)
     context["can_resend"] = permissions.can_resend(request.user).allowed
+    context["rows"] = rows(context["page"].object_list, request, context["can_resend"])
     return render(request, "mail/failed.html", context)
+
+
+SHOWN = ("subject", "to", "cc", "created", "attempts", "last_error")  # not the text nor files
+ROW = (
+    "\n  <tr>\n    <td>{}</td>\n    <td>{}</td>\n    <td>{}{}</td>\n    <td>{}</td>\n"
+    "    <td>{}</td>\n    {}\n  </tr>"
+)
+RESEND = (
+    '<td>\n      <form method="post" action="{}">{}\n'
+    '        <button type="submit" class="btn btn-outline-primary btn-sm">{}'
+    '<span class="visually-hidden">: {}</span></button>\n      </form>\n    </td>'
+)
+
+
+def rows(page, request, can_resend):
+    """The rows of one page of mail, drawn here: the template's row loop, with its filters
+    and a form per row, cost more than the rest of the page."""
+    zone, send_again = timezone.get_current_timezone(), _("Send again")
+    csrf = csrf_input(request) if can_resend else ""
+    return format_html_join(
+        "",
+        ROW,
+        (
+            (
+                date_format(mail.created.astimezone(zone), "j b Y H:i"),
+                mail.subject,
+                linebreaksbr(mail.to, autoescape=True),
+                format_html(
+                    '<br><span class="text-body-secondary">cc: {}</span>',
+                    linebreaksbr(mail.cc, autoescape=True),
+                )
+                if mail.cc
+                else "",
+                mail.attempts,
+                mail.last_error or "–",
+                format_html(
+                    RESEND,
+                    reverse("mail:resend", args=[mail.pk]),
+                    csrf,
+                    send_again,
+                    mail.subject,
+                )
+                if can_resend
+                else "",
+            )
+            for mail in page
+        ),
+    )
 
 
 @login_required

@@ -191,6 +191,25 @@ def test_the_people_page_runs_a_fixed_number_of_queries(
 QUERIES_PER_PEOPLE_PAGE = 8
 
 
+@pytest.mark.parametrize("size", [2, 20])
+def test_the_page_of_kb_and_digisterker_people_runs_a_fixed_number_of_queries(
+    client, beheerder, size, django_assert_num_queries
+):
+    for n in range(size):
+        UserFactory(rol=[Rol.KB_BEOORDELAAR, Rol.DIGISTERKER_BEOORDELAAR][n % 2])
+        invitations.invite(by=beheerder, email=f"u{n}@example.org", rol=Rol.KB_BEOORDELAAR)
+    client.force_login(beheerder)
+    url = reverse("accounts:reviewer_people")
+    client.get(url)
+
+    with django_assert_num_queries(QUERIES_PER_REVIEWER_PEOPLE_PAGE):
+        assert client.get(url).status_code == 200
+
+
+# session, user, roles, the people, their groups, the invitations
+QUERIES_PER_REVIEWER_PEOPLE_PAGE = 6
+
+
 def test_kb_administrator_cannot_switch_off_the_technical_administrator(client, beheerder):
     superuser = UserFactory(is_superuser=True, is_staff=True, rol=Rol.KB_BEOORDELAAR)
     client.force_login(beheerder)
