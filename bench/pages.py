@@ -410,7 +410,10 @@ def settle(base_url, limit_s=60.0):
     while quick < 2 and time.monotonic() < deadline:
         start = time.monotonic()
         try:
-            with urllib.request.urlopen(base_url + "/inloggen/", timeout=limit_s) as response:  # noqa: S310
+            request = urllib.request.Request(  # noqa: S310 (our own server)
+                base_url + "/inloggen/", headers={"X-Forwarded-Proto": "https"}
+            )
+            with urllib.request.urlopen(request, timeout=limit_s) as response:  # noqa: S310
                 response.read()
         except OSError:
             time.sleep(0.2)

@@ -54,14 +54,14 @@ def test_the_coordinators_report_list_shows_what_is_not_decided_yet(client):
 
     response = client.get(reverse("rapportage:dashboard"))
 
-    shown = list(response.context["page"].object_list)
+    shown = [row["pk"] for row in response.context["page"].object_list]
     html = response.content.decode()
-    assert submitted in shown
-    assert renewed not in shown
+    assert submitted.pk in shown
+    assert renewed.pk not in shown
     assert "Wacht op mij" not in html
     assert "Nog niet afgerond" in html
     everything = client.get(reverse("rapportage:dashboard") + "?status=alle")
-    assert renewed in list(everything.context["page"].object_list)
+    assert renewed.pk in [row["pk"] for row in everything.context["page"].object_list]
 
 
 def test_a_reviewer_still_filters_on_what_awaits_them(client):

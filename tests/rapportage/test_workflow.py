@@ -571,7 +571,7 @@ def test_reviewers_never_see_open_or_draft_reports(client, people, status, who):
     for query in ["", f"?status={status}"]:
         response = client.get(reverse("rapportage:dashboard") + query)
         assert response.status_code == 200
-        assert report not in response.context["page"].object_list
+        assert report.pk not in [row["pk"] for row in response.context["page"].object_list]
     assert client.post(reverse("rapportage:submit", args=[report.pk])).status_code == 404
 
 
@@ -843,9 +843,9 @@ def test_list_pages_run_the_same_queries_for_10_and_1000_reports(
 def test_a_report_awaiting_the_renewal_decision_is_in_kbs_default_queue_only(client, people):
     report = report_in(S.BEOORDEELD, people)
     client.force_login(people["kb"])
-    assert report in client.get(reverse("rapportage:dashboard")).context["page"].object_list
+    assert report.pk in listed(client.get(reverse("rapportage:dashboard")))
     client.force_login(people["digisterker"])
-    assert report not in client.get(reverse("rapportage:dashboard")).context["page"].object_list
+    assert report.pk not in listed(client.get(reverse("rapportage:dashboard")))
 
 
 def test_kb_hears_by_email_when_both_parties_have_advised(
@@ -879,3 +879,8 @@ def test_an_incomplete_submission_still_saves_what_was_typed_as_a_draft(client, 
     assert report.wat_ging_goed == "De kleine groepen."
     assert f'name="versie" value="{report.versie}"' in response.content.decode()
     assert 'href="#id_cursussen_gestart"' in response.content.decode()
+
+
+def listed(response) -> list[int]:
+    """The reports of the reviewers' list page, by pk (its rows are plain values)."""
+    return [row["pk"] for row in response.context["page"].object_list]
