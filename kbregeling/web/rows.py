@@ -23,12 +23,12 @@ def url_maker(name):
 
 
 @lru_cache(maxsize=4096)
-def _day(day, language):
-    return date_format(day, "j F Y")
+def _day(day, language, fmt="j F Y"):
+    return date_format(day, fmt)
 
 
 class Dates:
-    """``|date:"j F Y"`` and ``|date:"j F Y H:i"`` in local time for the rows of one list:
+    """``|date:"j F Y"``, ``"j b Y"`` and with ``H:i``, in local time, for the rows of a list:
     the time zone and language looked up once, and each day formatted once."""
 
     def __init__(self):
@@ -44,6 +44,16 @@ class Dates:
     def day_and_time(self, value):
         local = value.astimezone(self.zone)
         return f"{_day(local.date(), self.language)} {local:%H:%M}"
+
+    def short(self, value):
+        """``|date:"j b Y"``: "3 dec 2026"."""
+        if isinstance(value, datetime):
+            value = value.astimezone(self.zone).date()
+        return _day(value, self.language, "j b Y")
+
+    def short_and_time(self, value):
+        local = value.astimezone(self.zone)
+        return f"{_day(local.date(), self.language, 'j b Y')} {local:%H:%M}"
 
 
 def join_rows(format_string, rows):

@@ -4,10 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
-from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from aanmelding import service as aanmelding
+from kbregeling.web.rows import join_rows
 from kbregeling.web.views import paginate, require
 
 from .. import permissions
@@ -43,6 +43,20 @@ def good_practices(request):
     return render(request, "rapportage/good_practices.html", context)
 
 
+# The reminder log shows neither a mail's text nor the report's answers.
+NOT_SHOWN = ["mail__body", "mail__attachments"] + [
+    f"rapportage__{name}"
+    for name in (
+        "wat_ging_goed",
+        "wat_was_lastig",
+        "samenwerking_gemeenten",
+        "good_practices",
+        "plannen",
+        "besluit_motivering",
+    )
+]
+
+
 @login_required
 def reminder_log(request):
     require(permissions.can_see_overview(request.user))
@@ -50,7 +64,7 @@ def reminder_log(request):
     chosen = request.GET.get("bibliotheek", "")
     qs = Herinnering.objects.select_related(
         "rapportage__licentie__bibliotheek", "ontvanger", "mail"
-    ).defer("mail__body", "mail__attachments")  # a mail's text is never shown here
+    ).defer(*NOT_SHOWN)
     # Compared as text with the libraries there are: a made-up or far too large number is
     # "no such library", never a query the database cannot take.
     if chosen in {str(pk) for pk, _naam in libraries}:
@@ -59,8 +73,7 @@ def reminder_log(request):
         messages.warning(request, _("There is no such library; all reminders are shown."))
         chosen = ""
     # The options drawn in Python: a template loop over 150 libraries costs milliseconds.
-    options = format_html_join(
-        "",
+    options = join_rows(
         '<option value="{}"{}>{}</option>',
         ((pk, " selected" if str(pk) == chosen else "", naam) for pk, naam in libraries),
     )
