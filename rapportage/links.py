@@ -1,11 +1,13 @@
 """The year report of each licence year, for the licence pages: the licence app asks through
 ``licenties.service.licence_links`` and this app answers (registered in ``receivers``)."""
 
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kbregeling.web.rows import url_maker
+
 from . import permissions
+from .constants import RapportageStatus
 from .models import Rapportage
 
 
@@ -18,19 +20,16 @@ def report_links(licenties, user) -> dict[int, list[tuple[str, str]]]:
         return {}
     reports = Rapportage.objects.filter(licentie_id__in=pks)
     visible = set(permissions.visible_rapportages(user, reports).values_list("pk", flat=True))
+    detail, labels = url_maker("rapportage:detail"), dict(RapportageStatus.choices)
     links = {}
-    for report in reports:
-        if report.pk in visible:
-            label = _("%(status)s, due on %(date)s") % {
-                "status": report.get_status_display(),
-                "date": date_format(report.deadline, "j F Y"),
-            }
-            link = (label, reverse("rapportage:detail", args=[report.pk]))
+    for report in reports.values("pk", "licentie_id", "status", "deadline"):
+        numbers = {
+            "status": labels.get(report["status"], report["status"]),
+            "date": date_format(report["deadline"], "j F Y"),
+        }
+        if report["pk"] in visible:
+            link = (_("%(status)s, due on %(date)s") % numbers, detail(report["pk"]))
         else:
-            label = _("%(status)s: not submitted yet, due on %(date)s") % {
-                "status": report.get_status_display(),
-                "date": date_format(report.deadline, "j F Y"),
-            }
-            link = (label, "")
-        links[report.licentie_id] = [link]
+            link = (_("%(status)s: not submitted yet, due on %(date)s") % numbers, "")
+        links[report["licentie_id"]] = [link]
     return links

@@ -141,7 +141,8 @@ def shown(rows):
     """The rows of one page as the template shows them: the labels, link, days waiting and
     due date made here, once per row, rather than by template tags in the row loop."""
     today = timezone.localdate()
-    labels = state_labels()
+    labels = {value: str(label) for value, label in state_labels().items()}
+    advice = {value: str(label) for value, label in ADVICE_LABELS.items()}
     detail = {PLAN: url_maker("aanmelding:detail"), RAPPORTAGE: url_maker("rapportage:detail")}
     for row in rows:
         since, kind = row["rij_sinds"], row["rij_soort"]
@@ -152,7 +153,7 @@ def shown(rows):
             else _("Year report %(year)s") % {"year": row["rij_jaar"]},
             "url": detail[kind](row["rij_pk"]),
             "status_label": labels.get(row["rij_status"], row["rij_status"]),
-            "ander_advies_label": ADVICE_LABELS.get(row["rij_ander_advies"]),
+            "ander_advies_label": advice.get(row["rij_ander_advies"]),
             "dagen": dagen,
             "dagen_label": None
             if dagen is None

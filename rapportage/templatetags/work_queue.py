@@ -2,11 +2,12 @@
 ``format_html`` per row) from the labels ``rapportage.queue.shown`` made."""
 
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from kbregeling.conversation.templatetags.conversation import unread_badge
+from kbregeling.web.rows import join_rows
 from kbregeling.web.templatetags.kb_tags import status_class
 
 register = template.Library()
@@ -22,8 +23,7 @@ ROW = (
 @register.simple_tag
 def queue_rows(rows):
     none = format_html('{}<span class="visually-hidden">{}</span>', DASH, _("none"))
-    return format_html_join(
-        "\n",
+    return join_rows(
         ROW,
         (
             (
