@@ -217,6 +217,9 @@ class Herinnering(models.Model):
 
     class Meta:
         ordering = ["-vervaldatum", "-pk"]
+        # The reminder log pages through them newest first: an index in that order lets the
+        # database read fifty rows instead of sorting thousands.
+        indexes = [models.Index(fields=["-vervaldatum", "-id"], name="herinnering_log_order")]
         constraints = [
             models.UniqueConstraint(
                 fields=["rapportage", "soort", "vervaldatum"],
