@@ -3,43 +3,32 @@ queue of interest requests from the public page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kbregeling.accounts.constants import Rol
-from kbregeling.accounts.models import Gebruiker, Uitnodiging
 from kbregeling.web.views import require
 
 from .. import onboarding, permissions
 from ..models import Belangstelling, Bibliotheek, Gemeente
 from ..onboarding_forms import AfwijzenForm, BibliotheekForm, FirstContactForm
 
-
-def _count(queryset):
-    """The number of rows of ``queryset`` (already tied to the library by ``OuterRef``), as
-    one subquery: the list stays one query however many libraries it shows."""
-    counted = queryset.order_by().values("bibliotheek_id").annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+ACTIVE_STAFF = Q(medewerkers__is_active=True, medewerkers__groups__name=Rol.BIBLIOTHEEKMEDEWERKER)
+OPEN_INVITATION = Q(uitnodigingen__geaccepteerd_op=None, uitnodigingen__ingetrokken_op=None)
 
 
 @login_required
 def libraries(request):
     require(permissions.can_manage_libraries(request.user))
-    gemeenten = Bibliotheek.werkgebied.through.objects.filter(bibliotheek_id=OuterRef("pk"))
-    staff = Gebruiker.objects.filter(
-        bibliotheek_id=OuterRef("pk"), is_active=True, groups__name=Rol.BIBLIOTHEEKMEDEWERKER
-    )
-    invited = Uitnodiging.objects.filter(
-        bibliotheek_id=OuterRef("pk"), geaccepteerd_op=None, ingetrokken_op=None
-    )
     rows = (
+        # Counted over joins in one GROUP BY: a correlated subquery per library and count
+        # ran 450 times on PostgreSQL (11 ms for 150 libraries).
         Bibliotheek.objects.annotate(
-            aantal_gemeenten=_count(gemeenten),
-            aantal_medewerkers=_count(staff),
-            aantal_uitnodigingen=_count(invited),
+            aantal_gemeenten=Count("werkgebied", distinct=True),
+            aantal_medewerkers=Count("medewerkers", filter=ACTIVE_STAFF, distinct=True),
+            aantal_uitnodigingen=Count("uitnodigingen", filter=OPEN_INVITATION, distinct=True),
         )
         .order_by("naam")
         .values_list(
