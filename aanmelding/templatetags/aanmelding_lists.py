@@ -18,6 +18,14 @@ from ..models import Belangstelling
 register = template.Library()
 
 
+# A plan's row, in the reviewers' list and in the library's own: link, state and three cells.
+PLAN_ROW = (
+    '\n  <tr>\n    <td><a href="{}">{}</a></td>\n'
+    '    <td><span class="badge badge-status {}">{}</span></td>\n'
+    "    <td>{}</td>\n    <td>{}</td>\n    <td>{}</td>\n  </tr>"
+)
+
+
 def labels(choices):
     return {value: str(label) for value, label in choices}
 
@@ -28,9 +36,7 @@ def plan_rows(aanmeldingen):
     dates = Dates()
     detail, status = url_maker("aanmelding:detail"), labels(Status.choices)
     return join_rows(
-        '\n  <tr>\n    <td><a href="{}">{}</a></td>\n'
-        '    <td><span class="badge badge-status {}">{}</span></td>\n'
-        "    <td>{}</td>\n    <td>{}</td>\n    <td>{}</td>\n  </tr>",
+        PLAN_ROW,
         (
             (
                 detail(a.pk),
@@ -52,9 +58,7 @@ def own_plan_rows(aanmeldingen):
     dates = Dates()
     detail, status = url_maker("aanmelding:detail"), labels(Status.choices)
     return join_rows(
-        '\n  <tr>\n    <td><a href="{}">{}</a></td>\n'
-        '    <td><span class="badge badge-status {}">{}</span></td>\n'
-        "    <td>{}</td>\n    <td>{}</td>\n    <td>{}</td>\n  </tr>",
+        PLAN_ROW,
         (
             (
                 detail(a.pk),
