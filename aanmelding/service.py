@@ -26,6 +26,7 @@ __all__ = [
     "queue_rows",
     "libraries_in",
     "provinces",
+    "werkgebied_names",
     # What the pages and the demo do.
     "StaleState",
     "WorkflowError",
@@ -94,6 +95,19 @@ def provinces() -> list[str]:
     return list(
         Gemeente.objects.order_by("provincie").values_list("provincie", flat=True).distinct()
     )
+
+
+def werkgebied_names(bibliotheek_ids) -> dict[int, list[str]]:
+    """The names of each library's municipalities, alphabetical, in one query."""
+    names = {}
+    rows = (
+        Bibliotheek.werkgebied.through.objects.filter(bibliotheek_id__in=list(bibliotheek_ids))
+        .order_by("gemeente__naam")
+        .values_list("bibliotheek_id", "gemeente__naam")
+    )
+    for bibliotheek_id, naam in rows:
+        names.setdefault(bibliotheek_id, []).append(naam)
+    return names
 
 
 def signups_of(bibliotheek_id):

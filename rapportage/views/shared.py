@@ -24,8 +24,6 @@ def good_practices(request):
     qs = (
         Rapportage.objects.filter(status__in=AFGEROND)
         .exclude(good_practices="")
-        .select_related("licentie__bibliotheek")
-        .prefetch_related("licentie__bibliotheek__werkgebied")
         .order_by("-licentie__begindatum", "licentie__bibliotheek__naam")
     )
     if form.is_valid():
@@ -39,7 +37,20 @@ def good_practices(request):
             qs = qs.filter(**{f"{data['doelgroep']}__gt": 0})
         if data["provincie"]:
             qs = qs.filter(licentie__bibliotheek__in=aanmelding.libraries_in(data["provincie"]))
-    context = {"form": form} | paginate(request, qs, per_page=20)
+    # Plain values of what the cards show, not twenty reports with all their answers.
+    shown = qs.values(
+        "pk",
+        "good_practices",
+        "licentie__begindatum",
+        "licentie__bibliotheek_id",
+        "licentie__bibliotheek__naam",
+    )
+    context = {"form": form} | paginate(request, shown, per_page=20)
+    page = context["page"]
+    page.object_list = list(page.object_list)
+    names = aanmelding.werkgebied_names(r["licentie__bibliotheek_id"] for r in page.object_list)
+    for r in page.object_list:
+        r["gemeenten"] = ", ".join(names.get(r["licentie__bibliotheek_id"], []))
     return render(request, "rapportage/good_practices.html", context)
 
 

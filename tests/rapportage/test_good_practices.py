@@ -42,7 +42,7 @@ def report(status, good_practice, provincie="Utrecht", **fields):
 def shown(client, query=""):
     response = client.get(URL + query)
     assert response.status_code == 200
-    return {r.good_practices for r in response.context["page"].object_list}
+    return {r["good_practices"] for r in response.context["page"].object_list}
 
 
 @pytest.fixture
