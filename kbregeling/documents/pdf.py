@@ -16,8 +16,12 @@ def render_pdf(html: str) -> bytes:
     return HTML(string=html, base_url=base_url).write_pdf(pdf_variant="pdf/ua-1")
 
 
-def pdf_response(template, context, filename, request=None) -> HttpResponse:
-    pdf = render_pdf(render_html(template, context, request))
+def pdf_download(pdf: bytes, filename) -> HttpResponse:
+    """A PDF already made, as a download named ``filename``."""
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def pdf_response(template, context, filename, request=None) -> HttpResponse:
+    return pdf_download(render_pdf(render_html(template, context, request)), filename)

@@ -18,7 +18,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone, translation
 
 from kbregeling.accounts.constants import Partij
-from kbregeling.documents.pdf import render_html, render_pdf
+from kbregeling.documents.pdf import pdf_download, render_html, render_pdf
 
 from .constants import Soort
 from .models import Besluitbrief
@@ -194,9 +194,7 @@ def pdf_bytes(letter) -> bytes:
 
 def response(letter) -> HttpResponse:
     """The download of a letter; the caller checked permission and wrote the access log."""
-    result = HttpResponse(pdf_bytes(letter), content_type="application/pdf")
-    result["Content-Disposition"] = f'attachment; filename="{letter.filename}"'
-    return result
+    return pdf_download(pdf_bytes(letter), letter.filename)
 
 
 def attachment(letter) -> tuple[str, str]:

@@ -5,7 +5,6 @@ fixed number of queries, and every download is built from the same figures.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -107,9 +106,7 @@ def national_pdf(request):
     pdf = cached("pdf", jaar, build)
     filename = f"landelijk-overzicht-{jaar}.pdf"
     accesslog.record(request, Kind.NATIONAL_PDF, filename)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdfs.pdf_download(pdf, filename)
 
 
 @login_required
