@@ -2,10 +2,9 @@
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 
+from kbregeling.web.rows import DASH, Dates, join_rows
 from kbregeling.web.views import paginate, require
 
 from . import permissions
@@ -13,7 +12,6 @@ from .constants import Kind
 from .forms import AccessLogFilterForm
 from .models import AccessLogEntry
 
-DASH = "–"
 ROW = (
     "\n  <tr>\n    <td>{}</td>\n    <td>{}</td>\n    <td>{}</td>\n    <td>{}</td>\n"
     '    <td>{}</td>\n    <td>{}</td>\n    <td class="small text-break">{}</td>\n  </tr>'
@@ -34,21 +32,12 @@ def rows(page):
     """The rows of one page of entries, drawn here: the template's row loop, with a date
     filter, conditions and a default per cell, cost more than the rest of the page."""
     kinds = {value: str(label) for value, label in Kind.choices}
-    zone, days = timezone.get_current_timezone(), {}
-
-    def when(value):
-        local = value.astimezone(zone)
-        day = local.date()
-        if day not in days:
-            days[day] = date_format(day, "j b Y")
-        return f"{days[day]} {local:%H:%M:%S}"
-
-    return format_html_join(
-        "",
+    dates = Dates()
+    return join_rows(
         ROW,
         (
             (
-                when(entry.when),
+                dates.short_and_time(entry.when, seconds=True),
                 who(entry),
                 kinds.get(entry.kind, entry.kind),
                 entry.what or DASH,

@@ -5,13 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.backends.utils import csrf_input
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kbregeling.web.rows import DASH, Dates, join_rows, url_maker
 from kbregeling.web.views import paginate, require
 
 from . import outbox, permissions
@@ -43,14 +41,14 @@ RESEND = (
 def rows(page, request, can_resend):
     """The rows of one page of mail, drawn here: the template's row loop, with its filters
     and a form per row, cost more than the rest of the page."""
-    zone, send_again = timezone.get_current_timezone(), _("Send again")
+    dates, send_again = Dates(), _("Send again")
     csrf = csrf_input(request) if can_resend else ""
-    return format_html_join(
-        "",
+    resend = url_maker("mail:resend")
+    return join_rows(
         ROW,
         (
             (
-                date_format(mail.created.astimezone(zone), "j b Y H:i"),
+                dates.short_and_time(mail.created),
                 mail.subject,
                 linebreaksbr(mail.to, autoescape=True),
                 format_html(
@@ -60,10 +58,10 @@ def rows(page, request, can_resend):
                 if mail.cc
                 else "",
                 mail.attempts,
-                mail.last_error or "–",
+                mail.last_error or DASH,
                 format_html(
                     RESEND,
-                    reverse("mail:resend", args=[mail.pk]),
+                    resend(mail.pk),
                     csrf,
                     send_again,
                     mail.subject,

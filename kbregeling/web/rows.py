@@ -51,9 +51,11 @@ class Dates:
             value = value.astimezone(self.zone).date()
         return _day(value, self.language, "j b Y")
 
-    def short_and_time(self, value):
+    def short_and_time(self, value, seconds=False):
+        """``|date:"j b Y H:i"`` (with ``:s`` when ``seconds``)."""
         local = value.astimezone(self.zone)
-        return f"{_day(local.date(), self.language, 'j b Y')} {local:%H:%M}"
+        time = f"{local:%H:%M:%S}" if seconds else f"{local:%H:%M}"
+        return f"{_day(local.date(), self.language, 'j b Y')} {time}"
 
 
 def join_rows(format_string, rows):
