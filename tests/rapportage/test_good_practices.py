@@ -164,3 +164,22 @@ def test_html_in_a_good_practice_is_escaped(client, medewerker):
     assert '<script>alert("x")</script>' not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
     assert "<b>vet</b>" not in page
+
+
+def test_a_card_names_the_library_its_year_and_its_municipalities_escaped(client, medewerker):
+    bibliotheek = BibliotheekFactory(
+        naam="<b>Bieb</b> & co",
+        werkgebied=[GemeenteFactory(naam="Zeist"), GemeenteFactory(naam="Bunnik")],
+    )
+    licentie = LicentieFactory(bibliotheek=bibliotheek, verlopen=True, begindatum=date(2024, 1, 1))
+    RapportageFactory(
+        licentie=licentie, status=S.VERLENGD, ingevuld=True, good_practices="<i>Koffie</i>"
+    )
+    client.force_login(medewerker)
+
+    page = client.get(URL).content.decode()
+
+    assert "&lt;b&gt;Bieb&lt;/b&gt; &amp; co · 2024" in page
+    assert "Bunnik, Zeist" in page  # alphabetical
+    assert "&lt;i&gt;Koffie&lt;/i&gt;" in page
+    assert "<b>Bieb</b>" not in page and "<i>Koffie</i>" not in page
