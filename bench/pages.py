@@ -394,6 +394,7 @@ def measure(args, pages, users, servers) -> tuple[list, float | None]:
     bare_rps = None
     rows = []
     if servers:
+        wrk(servers["bare"], None, 1)  # warm-up, as for every page
         bare = wrk(servers["bare"], None, args.duration)
         bare_rps = bare["rps"]
         rows.append({"label": BARE[0], "target": None, **bare})
@@ -404,6 +405,8 @@ def measure(args, pages, users, servers) -> tuple[list, float | None]:
         if servers and row["status"] == 200:
             cookie = f"{settings.SESSION_COOKIE_NAME}="
             cookie += clients[role].cookies[settings.SESSION_COOKIE_NAME].value
+            wrk(servers["product"] + path, cookie, 1)  # warm both workers: not counted
+            settle(servers["product"])
             row |= wrk(servers["product"] + path, cookie, args.duration)
             settle(servers["product"])
         print(f"  {label}: {row}", file=sys.stderr, flush=True)
