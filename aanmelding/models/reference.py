@@ -1,16 +1,51 @@
 """Reference data: the municipalities and the library organisations with their werkgebied."""
 
+from datetime import date
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class GemeenteQuerySet(models.QuerySet):
+    def valid_on(self, day):
+        """The municipalities that exist on ``day``."""
+        return self.filter(
+            models.Q(geldig_van__isnull=True) | models.Q(geldig_van__lte=day),
+            models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=day),
+        )
+
+    def valid_in(self, jaar):
+        """The municipalities a year counts: those that exist on its 1 January (a merger
+        takes effect on 1 January; one later in the year counts from the next year)."""
+        return self.valid_on(date(jaar, 1, 1))
+
+
 class Gemeente(models.Model):
-    """A Dutch municipality; joined on its CBS code, never on its name."""
+    """A Dutch municipality; joined on its CBS code, never on its name.
+
+    Municipalities merge, split and get a new code when renamed: a ceased municipality keeps
+    its row (past years' licences and figures refer to it) with its last day in
+    ``geldig_tot`` and the municipalities that took it over in ``opvolgers``."""
 
     cbs_code = models.CharField(_("CBS code"), max_length=6, unique=True)
     naam = models.CharField(_("name"), max_length=100)
     provincie = models.CharField(_("province"), max_length=40, db_index=True)
     inwoners = models.PositiveIntegerField(_("inhabitants"), default=0)
+    geldig_van = models.DateField(
+        _("exists from"), null=True, blank=True, help_text=_("Empty: before 2017.")
+    )
+    geldig_tot = models.DateField(
+        _("exists until"), null=True, blank=True, help_text=_("Its last day; empty: today.")
+    )
+    opvolgers = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="voorgangers",
+        verbose_name=_("successors"),
+    )
+
+    objects = GemeenteQuerySet.as_manager()
 
     class Meta:
         ordering = ["naam"]
