@@ -2,14 +2,36 @@ from django.contrib import admin
 
 from kbregeling.workflow.admin import TransitionButtonsAdmin
 
-from .models import Aanmelding, Beoordeling, Bibliotheek, Gemeente, GemeenteSamenwerking
+from .models import (
+    Aanmelding,
+    Beoordeling,
+    Bibliotheek,
+    Gemeente,
+    GemeenteSamenwerking,
+    WerkgebiedWijziging,
+)
 
 
 @admin.register(Gemeente)
 class GemeenteAdmin(admin.ModelAdmin):
-    list_display = ["cbs_code", "naam", "provincie", "inwoners"]
+    list_display = ["cbs_code", "naam", "provincie", "inwoners", "geldig_van", "geldig_tot"]
     list_filter = ["provincie"]
     search_fields = ["naam", "cbs_code"]
+    filter_horizontal = ["opvolgers"]
+
+
+@admin.register(WerkgebiedWijziging)
+class WerkgebiedWijzigingAdmin(admin.ModelAdmin):
+    """Read-only: the library confirms on its own pages (``werkgebied_changes.confirm``)."""
+
+    list_display = ["bibliotheek", "gemeente", "aangemaakt_op", "bevestigd_door", "bevestigd_op"]
+    list_select_related = ["bibliotheek", "gemeente", "bevestigd_door"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Bibliotheek)

@@ -40,6 +40,8 @@ class BibliotheekForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The library's own municipalities are not "already in another werkgebied".
         self.fields["werkgebied"].widget.exclude_library = self.instance.pk
+        if self.instance.pk:  # one that ceased since stays until it is taken out
+            self.fields["werkgebied"].keep = self.instance.werkgebied.values_list("pk", flat=True)
 
 
 class FirstContactForm(forms.Form):

@@ -8,6 +8,7 @@ two-party assessment round (``kbregeling.workflow.assessment``).
 
 from django.utils.translation import gettext_lazy as _
 
+from kbregeling.accounts.constants import Rol
 from kbregeling.accounts.permissions import (
     ALLOWED,
     Verdict,
@@ -31,7 +32,10 @@ __all__ = [
     "can_see_own_signups",
     "can_manage_libraries",
     "can_see_overview",
+    "can_see_werkgebied_changes",
+    "can_confirm_werkgebied_change",
     "visible_aanmeldingen",
+    "visible_werkgebied_changes",
 ]
 
 
@@ -78,3 +82,51 @@ def can_see_overview(user) -> Verdict:
 def can_manage_libraries(user) -> Verdict:
     """KB's administrator onboards and edits libraries and handles interest requests."""
     return is_kb_administrator(user)
+
+
+# Municipal changes that reach a werkgebied (``werkgebied_changes``) ------------------------
+
+
+def sees_every_werkgebied_change(user) -> bool:
+    """KB's reviewers, the coordinator and KB's administrator (who keeps the reference data)."""
+    return bool(
+        user.is_authenticated
+        and (
+            user.heeft_rol(Rol.KB_BEOORDELAAR)
+            or user.heeft_rol(Rol.COORDINATOR)
+            or user.heeft_rol(Rol.KB_BEHEERDER)
+        )
+    )
+
+
+def can_see_werkgebied_changes(user) -> Verdict:
+    """KB's list of the municipal changes waiting for the libraries to confirm."""
+    if sees_every_werkgebied_change(user):
+        return ALLOWED
+    return Verdict(
+        False,
+        _(
+            "Only KB's reviewers, the coordinator and KB's administrator see the municipal "
+            "changes of every library. Library staff find theirs under Next steps."
+        ),
+    )
+
+
+def visible_werkgebied_changes(user, queryset):
+    """A library's staff see their own library's changes; KB (as above) every library's."""
+    if sees_every_werkgebied_change(user):
+        return queryset
+    if user.is_authenticated and user.is_bibliotheekmedewerker:
+        return queryset.filter(bibliotheek_id=user.bibliotheek_id)
+    return queryset.none()
+
+
+def can_confirm_werkgebied_change(wijziging, user) -> Verdict:
+    """The library decides which successors it serves: only its own staff confirm."""
+    if not is_staff_of(wijziging.bibliotheek_id, user):
+        return Verdict(
+            False, _("Only staff of this library can confirm a change to its werkgebied.")
+        )
+    if wijziging.is_bevestigd:
+        return Verdict(False, _("This change to the werkgebied was confirmed already."))
+    return ALLOWED

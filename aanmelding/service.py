@@ -14,6 +14,9 @@ from . import permissions
 from .constants import INTREKBAAR, Advies, Status
 from .models import Aanmelding, Beoordeling, Bibliotheek, Gemeente, GemeenteSamenwerking
 from .plan_rules import missing_parts
+from .reference_data import as_on as municipalities_on
+from .werkgebied import fold
+from .werkgebied_changes import pending_for as pending_werkgebied_changes
 
 __all__ = [
     # What later apps read: the sign-up, libraries and municipalities, and the states.
@@ -27,6 +30,9 @@ __all__ = [
     "libraries_in",
     "provinces",
     "werkgebied_names",
+    "pending_werkgebied_changes",
+    "municipalities_on",
+    "fold",  # a name as compared: any case, without accents (the public course finder)
     # What the pages and the demo do.
     "StaleState",
     "WorkflowError",

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import views
-from .views import conversation
+from .views import conversation, werkgebied_changes
 
 app_name = "aanmelding"
 urlpatterns = [
@@ -29,4 +29,6 @@ urlpatterns = [
     ),
     path("<int:pk>/besluitbrief/<int:brief>/", views.decision_letter, name="besluitbrief"),
     path("<int:pk>/wijzigingen/", views.changes, name="changes"),
+    path("werkgebied/", werkgebied_changes.changes, name="werkgebied_changes"),
+    path("werkgebied/<int:pk>/", werkgebied_changes.confirm, name="werkgebied_change"),
 ]

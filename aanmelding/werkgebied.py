@@ -10,6 +10,8 @@ serves that municipality: allowed, but worth knowing.
 import unicodedata
 
 from django import forms
+from django.db.models import F
+from django.utils import timezone
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -35,13 +37,24 @@ def fold(text) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def find_gemeenten(lines) -> tuple[list[Gemeente], list[str]]:
+def offered(keep=()):
+    """The municipalities a picker offers: those that exist today, and those of ``keep`` (the
+    ones a form holds already, which may have ceased since: editing an old record never
+    drops them silently). Those of today first, so a name shared with a ceased one finds
+    today's."""
+    return (
+        Gemeente.objects.valid_on(timezone.localdate()) | Gemeente.objects.filter(pk__in=keep)
+    ).order_by(F("geldig_tot").desc(nulls_first=True), "naam")
+
+
+def find_gemeenten(lines, keep=()) -> tuple[list[Gemeente], list[str]]:
     """(the municipalities named, in the order given; the lines that name none). A line is
-    a municipality's name or its CBS code, in any case, with or without accents."""
+    a municipality's name or its CBS code, in any case, with or without accents; only the
+    municipalities ``offered`` count."""
     if not lines:
         return [], []
     by_key = {}
-    for gemeente in Gemeente.objects.all():  # 342 rows: one query, compared here
+    for gemeente in offered(keep):  # some 342 rows: one query, compared here
         by_key.setdefault(gemeente.cbs_code.casefold(), gemeente)
         by_key.setdefault(fold(gemeente.naam), gemeente)
     gemeenten, unknown = [], []
@@ -54,9 +67,10 @@ def find_gemeenten(lines) -> tuple[list[Gemeente], list[str]]:
     return gemeenten, unknown
 
 
-def picker_data(exclude_library=None) -> dict:
-    """What the picker shows: every municipality (code, name, province, the libraries that
-    already serve it, ``exclude_library`` left out) and its texts. Two queries."""
+def picker_data(exclude_library=None, keep=()) -> dict:
+    """What the picker shows: every municipality ``offered`` (code, name, province, the
+    libraries that already serve it, ``exclude_library`` left out) and its texts. Two
+    queries."""
     served = {}
     links = Bibliotheek.werkgebied.through.objects.values_list("gemeente_id", "bibliotheek__naam")
     if exclude_library is not None:
@@ -65,9 +79,9 @@ def picker_data(exclude_library=None) -> dict:
         served.setdefault(gemeente_id, []).append(naam)
     options = [
         [pk, code, naam, provincie, served.get(pk, [])]
-        for pk, code, naam, provincie in Gemeente.objects.order_by("naam").values_list(
-            "pk", "cbs_code", "naam", "provincie"
-        )
+        for pk, code, naam, provincie in offered(keep)
+        .order_by("naam")
+        .values_list("pk", "cbs_code", "naam", "provincie")
     ]
     texts = {
         "hint": _(
@@ -99,19 +113,21 @@ class GemeentePicker(forms.Textarea):
     def __init__(self, attrs=None):
         super().__init__({"rows": 6, "class": "gemeente-picker-source", **(attrs or {})})
         self.exclude_library = None
+        self.keep = ()
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = dict(attrs or {})
         data_id = f"{attrs.get('id') or self.attrs.get('id') or 'id_' + name}_options"
         attrs["data-picker"] = data_id
         html = super().render(name, value, attrs, renderer)
-        data = json_script(picker_data(self.exclude_library), data_id)
+        data = json_script(picker_data(self.exclude_library, self.keep), data_id)
         return mark_safe(html + data)  # noqa: S308 (both are escaped already)
 
 
 class GemeentenField(forms.Field):
     """Municipalities as text, one per line (a name or a CBS code); cleans to a list of
-    ``Gemeente``. Unknown lines are an error that names them."""
+    ``Gemeente``. Unknown lines are an error that names them. Only municipalities that exist
+    today are known, and those of ``keep`` (what the record held: see ``offered``)."""
 
     widget = GemeentePicker
     default_error_messages = {"required": gettext_lazy("Choose at least one municipality.")}
@@ -121,6 +137,15 @@ class GemeentenField(forms.Field):
             "help_text", gettext_lazy("One municipality per line: its name or its CBS code.")
         )
         super().__init__(**kwargs)
+        self.keep = ()
+
+    @property
+    def keep(self):
+        return self._keep
+
+    @keep.setter
+    def keep(self, ids):
+        self._keep = self.widget.keep = list(ids)
 
     def prepare_value(self, value):
         """Initial values (municipalities, a queryset, ids) as the lines of the textarea."""
@@ -137,7 +162,7 @@ class GemeentenField(forms.Field):
         lines = parse_lines(value)
         if not lines:
             return []
-        gemeenten, unknown = find_gemeenten(lines)
+        gemeenten, unknown = find_gemeenten(lines, self.keep)
         if unknown:
             raise forms.ValidationError(
                 ngettext(

@@ -20,6 +20,7 @@ for entry in po:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
         entry.previous_msgid = None
+        entry.previous_msgid_plural = None
 po.save()
 for entry in po.untranslated_entries() + po.fuzzy_entries():
     print("still to translate:", repr(entry.msgid))

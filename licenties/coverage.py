@@ -26,19 +26,21 @@ def licence_years() -> list[int]:
 
 
 def coverage(jaar):
-    """Every municipality with whether a licence of ``jaar`` covers it, per province: one
-    query. A province's ``all`` holds rows with ``cbs_code``, ``naam`` and ``covered``, its
-    ``missing`` the names of those not covered."""
+    """Every municipality of ``jaar`` (those that exist on its 1 January: a merger loaded
+    later leaves a past year as it was) with whether a licence of ``jaar`` covers it, per
+    province: one query. A province's ``all`` holds rows with ``pk``, ``cbs_code``, ``naam``
+    and ``covered``, its ``missing`` the names of those not covered."""
     covered_ids = Licentie.gemeenten.through.objects.filter(
         licentie__in=year_licences(jaar)
     ).values("gemeente_id")
     gemeenten = (
-        Gemeente.objects.annotate(
+        Gemeente.objects.valid_in(jaar)
+        .annotate(
             # An uncorrelated IN: the database finds the covered municipalities once.
             covered=ExpressionWrapper(Q(pk__in=covered_ids), output_field=BooleanField())
         )
         .order_by("provincie", "naam")
-        .values_list("cbs_code", "naam", "provincie", "covered", named=True)
+        .values_list("pk", "cbs_code", "naam", "provincie", "covered", named=True)
     )
     provinces = {}
     for gemeente in gemeenten:

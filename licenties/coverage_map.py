@@ -4,6 +4,9 @@ The boundaries (simplified, lon/lat) are projected once per process, on first us
 path data; a page then only colours each municipality by whether a licence covers it. The
 ``<path>`` of a municipality is made once per process for each colour, so a page joins 342
 ready strings (some 90 kB) instead of running a template loop over them.
+
+The boundaries are those of ``BOUNDARIES_YEAR``. A year with other municipalities (before a
+merger, or after one loaded later) is drawn on them too, with a note (``year_map``).
 """
 
 import json
@@ -13,8 +16,12 @@ from pathlib import Path
 
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from aanmelding.service import Gemeente
 
 GEOJSON = Path(__file__).parent / "data" / "gemeenten.geojson"
+BOUNDARIES_YEAR = 2025  # the municipalities whose boundaries GEOJSON holds
 WIDTH = 600
 
 
@@ -70,3 +77,68 @@ def map_paths(gemeenten):
     ``naam`` and ``covered``), in the order given."""
     areas = "".join(_area(g.cbs_code, g.naam, bool(g.covered)) for g in gemeenten)
     return mark_safe(areas)  # noqa: S308 each area is escaped by format_html
+
+
+def year_map(provinces, jaar) -> tuple[str, bool]:
+    """(the ``<path>`` elements, whether the year's municipalities differ from the map's)
+    for the coverage of ``jaar`` (``coverage.coverage``). When they differ, each shape of the
+    map is coloured as the year had it: by itself where it existed then, else by the
+    municipalities of that year that held its area (before a merger: those it came from;
+    after one: the one it went into), covered when one of them was and named in its title.
+    One query more, only then."""
+    shapes, _height = municipality_shapes()
+    rows = [gemeente for province in provinces for gemeente in province["all"]]
+    if {g.cbs_code for g in rows} == set(shapes):
+        return map_paths(rows), False
+    successors = {}
+    for ceased, successor in Gemeente.opvolgers.through.objects.values_list(
+        "from_gemeente__cbs_code", "to_gemeente__cbs_code"
+    ):
+        successors.setdefault(ceased, []).append(successor)
+    by_code = {g.cbs_code: g for g in rows}
+    then = {}  # a shape the year did not have → the year's municipalities of its area
+    for gemeente in rows:
+        if gemeente.cbs_code not in shapes:
+            for code in _reached(gemeente.cbs_code, successors, shapes):
+                then.setdefault(code, []).append(gemeente)
+    areas = []
+    for code in shapes:
+        gemeente = by_code.get(code)
+        if gemeente is not None:
+            areas.append(_area(code, gemeente.naam, bool(gemeente.covered)))
+            continue
+        year_ones = then.get(code) or [by_code[c] for c in _reached(code, successors, by_code)]
+        names = ", ".join(sorted(g.naam for g in year_ones)) or "–"
+        title = _("%(map_name)s (in %(year)s: %(names)s)") % {
+            "map_name": _map_name(code),
+            "year": jaar,
+            "names": names,
+        }
+        areas.append(_area(code, title, any(g.covered for g in year_ones)))
+    return mark_safe("".join(areas)), True  # noqa: S308 each area is escaped by format_html
+
+
+def _reached(code, successors, wanted) -> set[str]:
+    """The municipalities of ``wanted`` that hold the area of ``code`` later: its
+    successors, or theirs where one is not in ``wanted``."""
+    found, todo, seen = set(), list(successors.get(code, [])), {code}
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current in wanted:
+            found.add(current)
+        else:
+            todo.extend(successors.get(current, []))
+    return found
+
+
+@cache
+def _names() -> dict[str, str]:
+    features = json.loads(GEOJSON.read_text(encoding="utf-8"))["features"]
+    return {f["properties"]["cbs_code"]: f["properties"].get("naam", "") for f in features}
+
+
+def _map_name(code) -> str:
+    return _names().get(code) or code

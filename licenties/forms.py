@@ -1,7 +1,9 @@
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanmelding.service import provinces
+from aanmelding.service import Gemeente, provinces
 from kbregeling.documents.uploads import validate_document
 from kbregeling.web import dutch
 
@@ -12,10 +14,15 @@ from .models import Dienst, Licentie, Overeenkomst, Tarief, default_end
 OUTSIDE_WERKGEBIED = _("Choose only municipalities of the library's service area.")
 
 
-def werkgebied_field(bibliotheek, label):
+def werkgebied_field(bibliotheek, label, instance=None):
+    """The municipalities of the library's werkgebied that exist today, and those the
+    licence or agreement ``instance`` covers already: editing one of before a municipal
+    change never drops its ceased municipalities silently."""
+    keep = instance.gemeenten.values("pk") if instance is not None and instance.pk else []
+    offered = bibliotheek.werkgebied.valid_on(timezone.localdate()).values("pk")
     return forms.ModelMultipleChoiceField(
         label=label,
-        queryset=bibliotheek.werkgebied.order_by("naam"),
+        queryset=Gemeente.objects.filter(Q(pk__in=offered) | Q(pk__in=keep)).order_by("naam"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         error_messages={
@@ -46,7 +53,7 @@ class OvereenkomstForm(forms.ModelForm):
         self.instance.bibliotheek = bibliotheek
         self.fields["diensten"].queryset = Dienst.objects.filter(actief=True)
         self.fields["gemeenten"] = werkgebied_field(
-            bibliotheek, _("Municipalities with course material")
+            bibliotheek, _("Municipalities with course material"), self.instance
         )
         self.fields["versie"].initial = self.instance.versie
         if self.instance.is_getekend:
@@ -82,7 +89,9 @@ class LicentieForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.bibliotheek = bibliotheek
         self.instance.bibliotheek = bibliotheek
-        self.fields["gemeenten"] = werkgebied_field(bibliotheek, _("Municipalities covered"))
+        self.fields["gemeenten"] = werkgebied_field(
+            bibliotheek, _("Municipalities covered"), self.instance
+        )
         self.fields["gemeenten"].required = True
         self.fields["einddatum"].required = False
         self.fields["einddatum"].help_text = _("Leave empty for one year from the start date.")

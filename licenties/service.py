@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aanmelding.service import municipalities_on
 from kbregeling.workflow.drafts import claim_version
 from kbregeling.workflow.runner import StaleState, WorkflowError, perform
 
@@ -157,7 +158,10 @@ def renew(licentie, by, gemeenten=None, remark="") -> Licentie:
             )
     except IntegrityError as error:
         raise StaleState() from error
-    volgende.gemeenten.set(gemeenten if gemeenten is not None else licentie.gemeenten.all())
+    # The same area, or the one chosen; a municipality that ceased by the start is replaced by
+    # the municipalities that took its area over.
+    chosen = licentie.gemeenten.all() if gemeenten is None else gemeenten
+    volgende.gemeenten.set(municipalities_on([g.pk for g in chosen], start))
     return volgende
 
 

@@ -3,7 +3,8 @@
 Every request asks the database one cheap question first: a stamp of the tables the figures
 are made of (counts, the latest ids, the latest change of a report, the licence values). A
 report assessed, submitted or edited moves ``Rapportage.gewijzigd_op``; a licence year, a
-municipality or a library added, removed or ended moves a count or a sum; and saving a
+municipality or a library added, removed or ended, or a municipality ceased or arisen (a
+municipal change, loaded in bulk) moves a count, a sum or a date; and saving a
 library, a municipality or a licence year through the ORM also draws a new ``generation``
 (``receivers``), which covers a renamed library. The cache key holds the stamp, so figures
 are never served stale: a change makes a new key, and the old entry simply expires.
@@ -34,7 +35,18 @@ def _stamp_sql() -> tuple[str, list]:
         (Rapportage, ["COUNT(*)", f"MAX({qn('gewijzigd_op')})"]),
         (Licentie, ["COUNT(*)", f"MAX({qn('id')})", f"SUM({qn('waarde')})", f"SUM({beeindigd})"]),
         (Licentie.gemeenten.through, ["COUNT(*)", f"MAX({qn('id')})"]),
-        (Gemeente, ["COUNT(*)", f"SUM({qn('inwoners')})"]),
+        (
+            Gemeente,
+            [
+                "COUNT(*)",
+                f"SUM({qn('inwoners')})",
+                # A municipal change loaded in bulk (no save signal): which exist in a year.
+                f"COUNT({qn('geldig_van')})",
+                f"MAX({qn('geldig_van')})",
+                f"COUNT({qn('geldig_tot')})",
+                f"MAX({qn('geldig_tot')})",
+            ],
+        ),
         (Bibliotheek, ["COUNT(*)", f"MAX({qn('id')})"]),
         (Bibliotheek.werkgebied.through, ["COUNT(*)", f"MAX({qn('id')})"]),
     ]

@@ -1,6 +1,9 @@
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aanmelding.service import Gemeente
 from kbregeling.web import dutch
 
 from .constants import DOELGROEPEN, LEEFTIJDEN, VERWIJZINGEN
@@ -90,7 +93,13 @@ class RapportageForm(forms.ModelForm):
         self.submitting = submitting
         self.fields["versie"].initial = self.instance.versie
         bibliotheek = self.instance.licentie.bibliotheek
-        self.fields["verlengen_gemeenten"].queryset = bibliotheek.werkgebied.order_by("naam")
+        # The werkgebied as it is today, and what the report chose already (a municipality
+        # that ceased since is never dropped silently).
+        offered = bibliotheek.werkgebied.valid_on(timezone.localdate()).values("pk")
+        keep = self.instance.verlengen_gemeenten.values("pk") if self.instance.pk else []
+        self.fields["verlengen_gemeenten"].queryset = Gemeente.objects.filter(
+            Q(pk__in=offered) | Q(pk__in=keep)
+        ).order_by("naam")
         self.fields["verlengen_gemeenten"].error_messages["invalid_choice"] = _(
             "Choose only municipalities of the library's service area."
         )

@@ -3,7 +3,8 @@ licence years and year reports the next step, who holds it now and its date.
 
 It is built here, in the last app of the chain, from what the sign-up and licence apps give
 through their ``service.py``. A request for more information comes first, with the party that
-asked and its question. Five queries, however long the library's history.
+asked and its question, then a municipal change in the werkgebied to confirm. Six queries,
+however long the library's history.
 """
 
 from dataclasses import dataclass
@@ -237,6 +238,26 @@ def agreement_tasks(agreement, approved_on, lists):
     ]
 
 
+# Municipal changes in the werkgebied -------------------------------------------------------
+
+
+def werkgebied_tasks(changes, lists: TaskList):
+    """A municipality of the werkgebied ceased: the library confirms what takes its place
+    (first on the list: until then its werkgebied names a municipality that is no more)."""
+    lists.open[:0] = [
+        Task(
+            title=_("Confirm which municipalities take the place of %(name)s in your werkgebied")
+            % {"name": change.gemeente.naam},
+            url=reverse("aanmelding:werkgebied_change", args=[change.pk]),
+            tag="todo",
+            holder=YOU,
+            when=_("%(name)s exists until %(date)s")
+            % {"name": change.gemeente.naam, "date": day(change.gemeente.geldig_tot)},
+        )
+        for change in changes
+    ]
+
+
 # Licence years and year reports ------------------------------------------------------------
 
 
@@ -390,6 +411,7 @@ def tasks_for(bibliotheek_id, today=None, user=None) -> TaskList:
     lists = TaskList(requests=[], open=[], done=[])
     signup_tasks(signups, agreement, bool(licences), lists)
     licence_tasks(licences, agreement, today, lists)
+    werkgebied_tasks(aanmelding.pending_werkgebied_changes(bibliotheek_id), lists)
     lists.open = [task for task in lists.open if not any(task is r for r in lists.requests)]
     lists.done = sorted(lists.done, key=lambda t: t.on or date.min, reverse=True)[:DONE_SHOWN]
     if user is not None:

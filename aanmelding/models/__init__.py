@@ -1,6 +1,7 @@
 from .interest import Belangstelling
 from .plan import Aanmelding, Beoordeling, GemeenteSamenwerking
 from .reference import Bibliotheek, Gemeente
+from .werkgebied import WerkgebiedWijziging
 
 __all__ = [
     "Aanmelding",
@@ -9,4 +10,5 @@ __all__ = [
     "Bibliotheek",
     "Gemeente",
     "GemeenteSamenwerking",
+    "WerkgebiedWijziging",
 ]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kbregeling.accounts.constants import Rol
 from kbregeling.web.views import require
 
-from .. import onboarding, permissions
+from .. import onboarding, permissions, werkgebied_changes
 from ..models import Belangstelling, Bibliotheek, Gemeente
 from ..onboarding_forms import AfwijzenForm, BibliotheekForm, FirstContactForm
 
@@ -131,6 +131,7 @@ def library_edit(request, pk):
     form = BibliotheekForm(request.POST or None, instance=bibliotheek)
     if request.method == "POST" and form.is_valid():
         form.save()
+        werkgebied_changes.settle(bibliotheek, request.user)  # a ceased one taken out by hand
         messages.success(request, _("The library's details were saved."))
         return redirect("beheer:library_edit", pk=pk)
     return render(

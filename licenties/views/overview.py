@@ -8,7 +8,7 @@ from kbregeling.web.views import chosen_year, require, year_links
 
 from .. import permissions
 from ..coverage import coverage, licence_years, year_licences
-from ..coverage_map import WIDTH, map_paths, municipality_shapes
+from ..coverage_map import BOUNDARIES_YEAR, WIDTH, municipality_shapes, year_map
 
 
 @login_required
@@ -24,7 +24,7 @@ def overview(request):
     covered = sum(p["covered"] for p in provinces)
     total = sum(p["total"] for p in provinces)
     _shapes, height = municipality_shapes()
-    areas = map_paths(gemeente for province in provinces for gemeente in province["all"])
+    areas, other_municipalities = year_map(provinces, jaar)
     return render(
         request,
         "licenties/overview.html",
@@ -36,6 +36,8 @@ def overview(request):
             "covered": covered,
             "total_gemeenten": total,
             "map_paths": areas,
+            "map_other_municipalities": other_municipalities,
+            "boundaries_year": BOUNDARIES_YEAR,
             "map_width": WIDTH,
             "map_height": height,
         },
