@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run test lint format messages makemessages lock browser clean
+.PHONY: install run test lint format messages makemessages openapi lock browser clean
 
 install: $(VENV)/.installed .env messages
 
@@ -48,6 +48,11 @@ format: $(VENV)/.installed
 
 makemessages: $(VENV)/.installed
 	$(PY) manage.py makemessages --locale nl --ignore '.venv/*' --ignore 'var/*'
+
+# The API's OpenAPI schema, committed beside the code: tests/api/test_schema.py fails when an
+# endpoint changed and this was not run.
+openapi: $(VENV)/.installed
+	$(PY) manage.py spectacular --lang nl --validate --fail-on-warn --file kbregeling/api/openapi.yaml
 
 lock:
 	$(PY) -m pip install --quiet -r requirements.in

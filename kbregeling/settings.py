@@ -56,11 +56,18 @@ INSTALLED_APPS = [
     "kbregeling.privacy",
     "kbregeling.conversation",
     "kbregeling.letters",
+    "kbregeling.api",
+    "kbregeling.statements",
     "axes",
     # Login, reauthentication and the second factor (TOTP and recovery codes): "Second factor".
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # The open API (kbregeling.api): Django REST framework, its OpenAPI schema and the
+    # schema's documentation page served from the sidecar's static files (no CDN).
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "aanmelding",
     "licenties",
     "rapportage",
@@ -87,6 +94,8 @@ MIDDLEWARE = [
     # After authentication and messages: it logs out with a message.
     "kbregeling.web.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The API-Version header on every answer under /api/v1/ (kbregeling.api).
+    "kbregeling.api.middleware.ApiVersionMiddleware",
     # Last: turns a locked-out login into the Dutch lockout page (see "Lockout").
     "axes.middleware.AxesMiddleware",
 ]
@@ -275,6 +284,9 @@ ACCESS_LOG_MONTHS = env.int("ACCESS_LOG_MONTHS", default=12)
 RETENTION_DEACTIVATED_MONTHS = env.int("RETENTION_DEACTIVATED_MONTHS", default=24)
 RETENTION_MAIL_BODY_MONTHS = env.int("RETENTION_MAIL_BODY_MONTHS", default=12)
 RETENTION_DECLINED_INTEREST_MONTHS = env.int("RETENTION_DECLINED_INTEREST_MONTHS", default=6)
+# The accessibility statement (/toegankelijkheid/, kbregeling.statements) names this address
+# for reporting a problem with the website's accessibility.
+ACCESSIBILITY_CONTACT = env("ACCESSIBILITY_CONTACT", default="digisterker@kb.nl")
 # Behind a TLS-terminating proxy that sets X-Forwarded-* (said so with TLS_PROXY=1), Django
 # trusts its scheme and host (production, below) and the access log takes the client's address
 # from the first entry of X-Forwarded-For: that proxy must set the header, never pass it on.
@@ -422,3 +434,49 @@ SESSION_ENGINE = (
     if CACHE_URL_GIVEN
     else "django.contrib.sessions.backends.db"
 )
+
+
+# The open API (kbregeling.api, README "API") ---------------------------------------------
+# JSON only (no browsable HTML), read-only, errors as Dutch application/problem+json. A
+# token per organisation (Authorization: Bearer <key>) or the session of a person whom the
+# endpoint's permission allows. Rate limits per token, per logged-in person and per client
+# address for everyone else, counted in the shared cache (CACHES above).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "kbregeling.api.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["kbregeling.api.permissions.OrganisationOrRole"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "kbregeling.api.throttles.TokenThrottle",
+        "kbregeling.api.throttles.UserThrottle",
+        "kbregeling.api.throttles.AnonymousThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env("API_RATE_TOKEN", default="1000/hour"),
+        "user": env("API_RATE_USER", default="300/hour"),
+        "anonymous": env("API_RATE_ANONYMOUS", default="60/minute"),
+    },
+    "DEFAULT_PAGINATION_CLASS": "kbregeling.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "kbregeling.api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "kbregeling.api.schema.ApiSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Digisterker-regeling API",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # No validator badge: it would load an image from validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "validatorUrl": None},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "kbregeling.api.schema.describe_api",
+    ],
+}

@@ -23,3 +23,4 @@ class Kind(models.TextChoices):
     LICENCE_CSV = "licence_csv", _("Licence CSV downloaded")
     PLAN_VIEWED = "plan_viewed", _("Another library's plan viewed")
     REPORT_VIEWED = "report_viewed", _("Another library's year report viewed")
+    API = "api", _("API request with a token or login")

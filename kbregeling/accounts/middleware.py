@@ -22,6 +22,8 @@ OPEN_BEFORE_SECOND_FACTOR = frozenset(
         "accounts:invitation",
         "accounts:invitation_ask_new",
         "privacy:page",
+        "statements:accessibility",
+        "cursus:finder",
     }
 )
 

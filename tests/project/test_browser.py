@@ -751,7 +751,7 @@ def test_focus_is_visible_on_every_element_reached_by_tab(page, live_server, whe
         )
         if focused["tag"] == "BODY":  # past the last element, before the first
             continue
-        if focused in seen:
+        if seen and focused == seen[0]:  # round the page once (two links may look alike)
             break
         assert focused["style"] != "none" and focused["width"] >= 2, f"focus unseen: {focused}"
         assert focused["visible"], f"the focused element is hidden: {focused}"

@@ -25,6 +25,8 @@ SHARED_APPS = [
     "privacy",
     "letters",
     "conversation",
+    "statements",
+    "api",
 ]
 
 

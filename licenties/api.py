@@ -1,0 +1,214 @@
+"""The API's endpoints of the licence app.
+
+Public (no token, no access log): the municipalities and the libraries taking part in a year,
+from the licence years of that year not ended early (``coverage``, ``year_licences``), with
+only a library's public data: name, town, website. With a token or the right login: every
+licence year (``/api/v1/licenties/``), a library's token only its own library's."""
+
+from django.db.models import Count
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics, serializers
+
+from aanmelding.service import Bibliotheek
+from kbregeling.api.params import JAAR, JAAR_OPTIONAL, year_param
+from kbregeling.api.views import ProtectedView, PublicView
+
+from . import permissions
+from .constants import LicentieStatus
+from .coverage import coverage, year_licences
+from .models import Licentie
+
+COVERED = Licentie.gemeenten.through
+
+
+class DeelnemendeGemeenteSerializer(serializers.Serializer):
+    cbs_code = serializers.CharField()
+    naam = serializers.CharField()
+    provincie = serializers.CharField()
+    bibliotheken = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("The names of the libraries whose licence covers it this year."),
+    )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary=_("Municipalities taking part in a year"),
+        description=_(
+            "The municipalities a licence year of that year covers (licences ended early "
+            "left out), each with the libraries that offer the course there."
+        ),
+        parameters=[JAAR],
+    )
+)
+class DeelnemendeGemeenten(PublicView, generics.ListAPIView):
+    serializer_class = DeelnemendeGemeenteSerializer
+
+    def get_queryset(self):
+        # The coverage of the coordinator's overview (one query): the same municipalities.
+        jaar = year_param(self.request)
+        self.jaar = jaar
+        return [
+            gemeente
+            for province in coverage(jaar)
+            for gemeente in province["all"]
+            if gemeente.covered
+        ]
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        names = {}
+        rows = (
+            COVERED.objects.filter(
+                licentie__in=year_licences(self.jaar),
+                gemeente__cbs_code__in=[gemeente.cbs_code for gemeente in page],
+            )
+            .order_by("licentie__bibliotheek__naam")
+            .values_list("gemeente__cbs_code", "licentie__bibliotheek__naam")
+            .distinct()
+        )
+        for cbs_code, naam in rows:
+            names.setdefault(cbs_code, []).append(naam)
+        return [
+            {
+                "cbs_code": gemeente.cbs_code,
+                "naam": gemeente.naam,
+                "provincie": gemeente.provincie,
+                "bibliotheken": names.get(gemeente.cbs_code, []),
+            }
+            for gemeente in page
+        ]
+
+
+class DeelnemendeBibliotheekSerializer(serializers.Serializer):
+    naam = serializers.CharField()
+    plaats = serializers.CharField()
+    website = serializers.CharField(help_text=_("Empty when not known."))
+    gemeenten = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=_("The CBS codes of the municipalities its licence covers this year."),
+    )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary=_("Libraries taking part in a year"),
+        description=_(
+            "The libraries with a licence year in that year (not ended early): name, town, "
+            "website and the municipalities covered."
+        ),
+        parameters=[JAAR],
+    )
+)
+class DeelnemendeBibliotheken(PublicView, generics.ListAPIView):
+    serializer_class = DeelnemendeBibliotheekSerializer
+
+    def get_queryset(self):
+        self.licences = year_licences(year_param(self.request))
+        return (
+            Bibliotheek.objects.filter(pk__in=self.licences.values("bibliotheek_id"))
+            .order_by("naam", "pk")
+            .values("pk", "naam", "plaats", "website")
+        )
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        codes = {}
+        rows = (
+            COVERED.objects.filter(
+                licentie__in=self.licences,
+                licentie__bibliotheek_id__in=[row["pk"] for row in page],
+            )
+            .order_by("gemeente__cbs_code")
+            .values_list("licentie__bibliotheek_id", "gemeente__cbs_code")
+            .distinct()
+        )
+        for bibliotheek_id, cbs_code in rows:
+            codes.setdefault(bibliotheek_id, []).append(cbs_code)
+        return [row | {"gemeenten": codes.get(row["pk"], [])} for row in page]
+
+
+class BibliotheekRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    naam = serializers.CharField()
+
+
+class LicentieSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    jaar = serializers.IntegerField(help_text=_("The year its start date falls in."))
+    bibliotheek = BibliotheekRefSerializer()
+    begindatum = serializers.DateField()
+    einddatum = serializers.DateField()
+    status = serializers.ChoiceField(choices=LicentieStatus.choices)
+    waarde = serializers.DecimalField(
+        max_digits=10,
+        decimal_places=2,
+        coerce_to_string=False,
+        help_text=_("What KB pays for this licence year, in euros."),
+    )
+    aantal_gemeenten = serializers.IntegerField(help_text=_("The municipalities it covers."))
+    vorige = serializers.IntegerField(
+        allow_null=True, help_text=_("The licence year it renews, if any.")
+    )
+
+
+@extend_schema_view(
+    get=extend_schema(
+        summary=_("Licence years"),
+        description=_(
+            "Every licence year, newest first: the library, its dates, state, value and the "
+            "number of municipalities it covers. A library's token sees only that library's."
+        ),
+        parameters=[JAAR_OPTIONAL],
+    )
+)
+class Licenties(ProtectedView, generics.ListAPIView):
+    serializer_class = LicentieSerializer
+    session_rule = permissions.can_list_all
+
+    def get_queryset(self):
+        queryset = self.scoped(Licentie.objects.all(), "bibliotheek_id", "begindatum")
+        return (
+            queryset.annotate(aantal_gemeenten=Count("gemeenten"))
+            .order_by("-begindatum", "bibliotheek__naam", "pk")
+            .values(
+                "pk",
+                "bibliotheek_id",
+                "bibliotheek__naam",
+                "begindatum",
+                "einddatum",
+                "status",
+                "waarde",
+                "aantal_gemeenten",
+                "vorige_id",
+            )
+        )
+
+    def paginate_queryset(self, queryset):
+        return [
+            {
+                "id": row["pk"],
+                "jaar": row["begindatum"].year,
+                "bibliotheek": {"id": row["bibliotheek_id"], "naam": row["bibliotheek__naam"]},
+                "begindatum": row["begindatum"],
+                "einddatum": row["einddatum"],
+                "status": row["status"],
+                "waarde": row["waarde"],
+                "aantal_gemeenten": row["aantal_gemeenten"],
+                "vorige": row["vorige_id"],
+            }
+            for row in super().paginate_queryset(queryset)
+        ]
+
+
+urlpatterns = [
+    path("deelnemende-gemeenten", DeelnemendeGemeenten.as_view(), name="deelnemende_gemeenten"),
+    path(
+        "deelnemende-bibliotheken",
+        DeelnemendeBibliotheken.as_view(),
+        name="deelnemende_bibliotheken",
+    ),
+    path("licenties", Licenties.as_view(), name="licenties"),
+]
