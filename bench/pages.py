@@ -61,6 +61,11 @@ PAGES = [
     ("people (KB and Digisterker)", "beheerder", "/mensen/kb-en-digisterker/", None),
     ("libraries", "beheerder", "/beheer/bibliotheken/", None),
     ("interest queue", "beheerder", "/beheer/belangstelling/", None),
+    # Public, no login (issue 14): the course finder, and the open API as the monitor reads it.
+    ("public course finder", None, "/cursus-vinden/?gemeente=Rotterdam", None),
+    ("API: municipalities", None, "/api/v1/gemeenten", None),
+    ("API: national figures", None, f"/api/v1/landelijke-cijfers/{LAST_YEAR}", None),
+    ("API: licences (coordinator)", "coordinator", "/api/v1/licenties", None),
 ]
 BARE = ("bare Django page (25 rows)", None, "/", None)
 
@@ -117,6 +122,10 @@ def production_env(tmp, database_url, redis) -> dict:
         "PRIVATE_MEDIA_ROOT": str(Path(tmp) / "private"),
         "LOG_LEVEL": "WARNING",
         "DJANGO_SETTINGS_MODULE": "kbregeling.settings",
+        # The API's rate limits would answer wrk with 429: the bench measures the pages.
+        "API_RATE_ANONYMOUS": "10000000/minute",
+        "API_RATE_USER": "10000000/minute",
+        "API_RATE_TOKEN": "10000000/minute",
     }
     if redis:
         env |= {"CACHE_URL": REDIS_URL, "CELERY_BROKER_URL": REDIS_URL}
@@ -388,8 +397,10 @@ def counts() -> str:
 
 def measure(args, pages, users, servers) -> tuple[list, float | None]:
     from django.conf import settings
+    from django.test import Client
 
     clients = {role: logged_in_client(user) for role, user in users.items()}
+    clients[None] = Client(headers={"X-Forwarded-Proto": "https"})  # the public pages
     library = users["staff"].bibliotheek_id
     bare_rps = None
     rows = []
@@ -403,8 +414,10 @@ def measure(args, pages, users, servers) -> tuple[list, float | None]:
         row = {"label": label, "target": target}
         row |= in_process(clients[role], path, args.runs)
         if servers and row["status"] == 200:
-            cookie = f"{settings.SESSION_COOKIE_NAME}="
-            cookie += clients[role].cookies[settings.SESSION_COOKIE_NAME].value
+            cookie = None
+            if role:
+                cookie = f"{settings.SESSION_COOKIE_NAME}="
+                cookie += clients[role].cookies[settings.SESSION_COOKIE_NAME].value
             wrk(servers["product"] + path, cookie, 1)  # warm both workers: not counted
             settle(servers["product"])
             row |= wrk(servers["product"] + path, cookie, args.duration)
