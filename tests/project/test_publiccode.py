@@ -75,3 +75,11 @@ def test_the_services_it_needs_are_named(publiccode):
     names = {dependency["name"] for dependency in publiccode["dependsOn"]["open"]}
 
     assert names == {"PostgreSQL", "Redis"}
+
+
+def test_the_licence_file_holds_the_licence_publiccode_declares(publiccode):
+    text = (Path(settings.BASE_DIR) / "LICENSE").read_text(encoding="utf-8")
+
+    assert publiccode["legal"]["license"] == "EUPL-1.2"
+    assert "EUROPEAN UNION PUBLIC LICENCE v. 1.2" in text
+    assert publiccode["legal"]["mainCopyrightOwner"] in text.splitlines()[0]
