@@ -6,6 +6,10 @@ PDFs call these; hiding a button is never the check. The advice checks are those
 two-party assessment round (``kbregeling.workflow.assessment``).
 """
 
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kbregeling.accounts.constants import Rol
@@ -113,11 +117,14 @@ def can_see_werkgebied_changes(user) -> Verdict:
 
 
 def visible_werkgebied_changes(user, queryset):
-    """A library's staff see their own library's changes; KB (as above) every library's."""
+    """A library's staff see their own library's changes once they have taken effect (a
+    change loaded in advance waits for its day); KB (as above) every library's."""
     if sees_every_werkgebied_change(user):
         return queryset
     if user.is_authenticated and user.is_bibliotheekmedewerker:
-        return queryset.filter(bibliotheek_id=user.bibliotheek_id)
+        return queryset.filter(
+            bibliotheek_id=user.bibliotheek_id, gemeente__geldig_tot__lt=timezone.localdate()
+        )
     return queryset.none()
 
 
@@ -129,4 +136,11 @@ def can_confirm_werkgebied_change(wijziging, user) -> Verdict:
         )
     if wijziging.is_bevestigd:
         return Verdict(False, _("This change to the werkgebied was confirmed already."))
+    last_day = wijziging.gemeente.geldig_tot
+    if last_day is None or last_day >= timezone.localdate():
+        return Verdict(
+            False,
+            _("This change takes effect on %(day)s: confirm it from that day.")
+            % {"day": date_format(last_day + timedelta(days=1)) if last_day else "–"},
+        )
     return ALLOWED

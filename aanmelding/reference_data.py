@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from django.db import transaction
-from django.utils import timezone
 
-from .models import Bibliotheek, Gemeente, WerkgebiedWijziging
+from .models import Gemeente
+from .succession import record_werkgebied_changes, refresh_proposals
 
 DATA = Path(__file__).parent / "data"
 GEMEENTEN_CSV = DATA / "gemeenten.csv"
@@ -78,12 +78,14 @@ def _rows(path, columns, errors):
         ]
 
 
-def read_list(path, errors) -> dict[str, dict]:
-    """CBS code → the values of the list's row."""
+def read_list(path, errors, lines=None) -> dict[str, dict]:
+    """CBS code → the values of the list's row (and its line number into ``lines``)."""
     values = {}
+    lines = {} if lines is None else lines
     for line, row in _rows(path, LIST_COLUMNS, errors):
         where = f"{path}, line {line}"
         code = row["cbs_code"]
+        lines.setdefault(code, line)
         if not CBS_CODE.fullmatch(code):
             errors.append(f"{where}: {code!r} is not a CBS code (GM and four digits)")
             continue
@@ -149,6 +151,9 @@ def check_changes(path, changes, listed, existing, errors):
             )
         if gemeente and gemeente.geldig_tot and gemeente.geldig_tot != last_day:
             errors.append(f"{where}: {code} already ceased after {gemeente.geldig_tot}")
+        successor = existing.get(opvolger)
+        if change.nieuw and successor and successor.geldig_van not in (None, change.datum):
+            errors.append(f"{where}: {opvolger} already arose on {successor.geldig_van}")
         if opvolger not in listed and opvolger not in existing and opvolger not in in_changes:
             errors.append(
                 f"{where}: successor {opvolger} is unknown: it is not in the list, not in the "
@@ -166,15 +171,39 @@ def check_changes(path, changes, listed, existing, errors):
             errors.append(f"{where}: {change.cbs_code} would cease before it began")
 
 
+def check_list(path, listed, lines, changes, existing, errors):
+    """On a database that holds municipalities already, the list may differ from it only as
+    the changes say: a new code is a municipality that a change makes (or ends), and one
+    that the list leaves out is one that a change ends or that ceased before. Otherwise a
+    new list would give a new code no first day (existing always, past years included) or
+    leave one that is gone valid."""
+    if not existing:
+        return  # the first load: the list is what there is
+    in_changes = {c.cbs_code for c in changes} | {c.opvolger for c in changes}
+    for code in listed.keys() - existing.keys() - in_changes:
+        errors.append(
+            f"{path}, line {lines[code]}: {code} is new, but no change in the changes file "
+            "makes it: give the change it arose from (--wijzigingen)"
+        )
+    ended = {c.cbs_code for c in changes}
+    for code in sorted(existing.keys() - listed.keys() - ended):
+        if not existing[code].geldig_tot:
+            errors.append(
+                f"{path}: {code} ({existing[code].naam}) is not in the list and no change in "
+                "the changes file ends it: give the change (--wijzigingen)"
+            )
+
+
 def load_gemeenten(path=GEMEENTEN_CSV, wijzigingen=None) -> Loaded:
     """Load the list at ``path`` and the changes at ``wijzigingen`` (optional); see the
     module's docstring. Raises ``ReferenceDataError`` (and writes nothing) when either does
     not add up."""
-    errors = []
-    listed = read_list(path, errors)
+    errors, lines = [], {}
+    listed = read_list(path, errors, lines)
     changes = read_changes(wijzigingen, errors) if wijzigingen else []
     existing = {g.cbs_code: g for g in Gemeente.objects.all()}
     check_changes(wijzigingen, changes, listed, existing, errors)
+    check_list(path, listed, lines, changes, existing, errors)
     if errors:
         raise ReferenceDataError(errors)
     with transaction.atomic():
@@ -238,83 +267,10 @@ def _apply(listed, changes, existing) -> Loaded:
     )
     loaded.successor_links = len(missing)
     loaded.werkgebied_changes = record_werkgebied_changes([by_code[code] for code in ends])
+    refresh_proposals([by_code[code].pk for code in ends])
     loaded.not_in_list = sorted(
         code
         for code, gemeente in by_code.items()
         if code not in listed and not gemeente.geldig_tot and code not in ends
     )
     return loaded
-
-
-def current_successors(gemeente_ids, day=None) -> dict[int, set[int]]:
-    """For each ceased municipality, the municipalities that hold its area on ``day`` (today):
-    its successors, or theirs where a successor ceased in turn. Two queries."""
-    links = {}
-    for a, b in Gemeente.opvolgers.through.objects.values_list(
-        "from_gemeente_id", "to_gemeente_id"
-    ):
-        links.setdefault(a, set()).add(b)
-    day = day or timezone.localdate()
-    valid = set(Gemeente.objects.valid_on(day).values_list("pk", flat=True))
-    result = {}
-    for start in gemeente_ids:
-        found, todo, seen = set(), list(links.get(start, ())), {start}
-        while todo:
-            pk = todo.pop()
-            if pk in seen:
-                continue
-            seen.add(pk)
-            if pk in valid or pk not in links:
-                found.add(pk)
-            else:
-                todo.extend(links[pk])
-        result[start] = found
-    return result
-
-
-def record_werkgebied_changes(ceased) -> int:
-    """A change to confirm for every library whose werkgebied holds a ceased municipality,
-    once; a pending one gains a successor added since. Returns how many were recorded."""
-    ceased_ids = [g.pk for g in ceased]
-    served = list(
-        Bibliotheek.werkgebied.through.objects.filter(gemeente_id__in=ceased_ids).values_list(
-            "bibliotheek_id", "gemeente_id"
-        )
-    )
-    if not served:
-        return 0
-    successors = current_successors(ceased_ids)
-    recorded = {
-        (w.bibliotheek_id, w.gemeente_id): w
-        for w in WerkgebiedWijziging.objects.filter(gemeente_id__in=ceased_ids)
-    }
-    new = [
-        WerkgebiedWijziging(bibliotheek_id=b, gemeente_id=g)
-        for b, g in served
-        if (b, g) not in recorded
-    ]
-    WerkgebiedWijziging.objects.bulk_create(new)
-    pending = WerkgebiedWijziging.objects.pending().filter(gemeente_id__in=ceased_ids)
-    proposals = WerkgebiedWijziging.voorgestelde_opvolgers.through
-    proposals.objects.bulk_create(
-        [
-            proposals(werkgebiedwijziging_id=w.pk, gemeente_id=pk)
-            for w in pending.only("pk", "gemeente_id")
-            for pk in sorted(successors[w.gemeente_id])
-        ],
-        ignore_conflicts=True,
-    )
-    return len(new)
-
-
-def as_on(gemeente_ids, day) -> set[int]:
-    """The municipalities that ``gemeente_ids`` are on ``day``: each one that exists then,
-    and for each that ceased before it, those that hold its area then. Three queries."""
-    ids = set(gemeente_ids)
-    ceased = set(
-        Gemeente.objects.filter(pk__in=ids, geldig_tot__lt=day).values_list("pk", flat=True)
-    )
-    if not ceased:
-        return ids
-    successors = current_successors(ceased, day)
-    return (ids - ceased).union(*successors.values())

@@ -14,8 +14,10 @@ from . import permissions
 from .constants import INTREKBAAR, Advies, Status
 from .models import Aanmelding, Beoordeling, Bibliotheek, Gemeente, GemeenteSamenwerking
 from .plan_rules import missing_parts
-from .reference_data import as_on as municipalities_on
+from .succession import as_on as municipalities_on
+from .succession import successor_walk
 from .werkgebied import fold
+from .werkgebied import offered as offered_municipalities
 from .werkgebied_changes import pending_for as pending_werkgebied_changes
 
 __all__ = [
@@ -32,6 +34,8 @@ __all__ = [
     "werkgebied_names",
     "pending_werkgebied_changes",
     "municipalities_on",
+    "offered_municipalities",  # what a picker offers: on given days, plus what a record holds
+    "successor_walk",
     "fold",  # a name as compared: any case, without accents (the public course finder)
     # What the pages and the demo do.
     "StaleState",

@@ -10,7 +10,7 @@ serves that municipality: allowed, but worth knowing.
 import unicodedata
 
 from django import forms
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from .models import Bibliotheek, Gemeente
+from .models.reference import valid_on_q
+from .succession import as_on
 
 
 def parse_lines(value) -> list[str]:
@@ -37,14 +39,24 @@ def fold(text) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def offered(keep=()):
-    """The municipalities a picker offers: those that exist today, and those of ``keep`` (the
-    ones a form holds already, which may have ceased since: editing an old record never
-    drops them silently). Those of today first, so a name shared with a ceased one finds
-    today's."""
-    return (
-        Gemeente.objects.valid_on(timezone.localdate()) | Gemeente.objects.filter(pk__in=keep)
-    ).order_by(F("geldig_tot").desc(nulls_first=True), "naam")
+def offered(keep=(), days=(), among=None):
+    """The municipalities a picker offers (the werkgebied, a licence, a report's renewal):
+    those that exist today or on one of ``days`` (a licence year's start: a municipality
+    that arises on 1 January can be recorded for that year before it), and those of
+    ``keep`` (the ones the record holds already, which may have ceased since: editing an old
+    record never drops them silently). With ``among`` (a werkgebied), only its
+    municipalities, or on a day after one of them ceased, those that hold its area then.
+    Those of today first, so a name shared with a ceased one finds today's."""
+    days = {timezone.localdate(), *days}
+    exists = Q()
+    for day in days:
+        exists |= valid_on_q(day)
+    if among is not None:
+        ids = list(among.values_list("pk", flat=True))
+        exists &= Q(pk__in=set().union(*(as_on(ids, day) for day in days)))
+    return Gemeente.objects.filter(exists | Q(pk__in=keep)).order_by(
+        F("geldig_tot").desc(nulls_first=True), "naam"
+    )
 
 
 def find_gemeenten(lines, keep=()) -> tuple[list[Gemeente], list[str]]:

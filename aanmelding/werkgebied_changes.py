@@ -16,6 +16,7 @@ from kbregeling.workflow.runner import WorkflowError
 
 from . import permissions
 from .models import Gemeente, WerkgebiedWijziging
+from .succession import record_werkgebied_changes, refresh_proposals
 
 BY_NAME = Gemeente.objects.order_by("naam")
 
@@ -30,11 +31,11 @@ def with_municipalities(queryset):
 
 
 def pending_for(bibliotheek_id) -> list[WerkgebiedWijziging]:
-    """The library's changes still to confirm, with the ceased municipality: one query (for
-    its task list)."""
+    """The library's changes still to confirm that have taken effect (one loaded in advance
+    waits for its day), with the ceased municipality: one query (for its task list)."""
     return list(
         WerkgebiedWijziging.objects.pending()
-        .filter(bibliotheek_id=bibliotheek_id)
+        .filter(bibliotheek_id=bibliotheek_id, gemeente__geldig_tot__lt=timezone.localdate())
         .select_related("gemeente")
         .order_by("gemeente__naam", "pk")
     )
@@ -44,7 +45,8 @@ def pending_for(bibliotheek_id) -> list[WerkgebiedWijziging]:
 def confirm(wijziging, by, gekozen) -> WerkgebiedWijziging:
     """Replace the ceased municipality in the werkgebied by the ``gekozen`` successors and
     record who confirmed it, when. Refused (``WorkflowError``) for anyone but the library's
-    staff, a second time, and for a choice that is empty or not among the proposals."""
+    staff, a second time, and for a choice that is empty, not among the proposals or ceased
+    already. A chosen successor that ceases later gets its own change to confirm."""
     wijziging = WerkgebiedWijziging.objects.select_for_update().get(pk=wijziging.pk)
     allowed, reason = permissions.can_confirm_werkgebied_change(wijziging, by)
     if not allowed:
@@ -53,6 +55,13 @@ def confirm(wijziging, by, gekozen) -> WerkgebiedWijziging:
     chosen = [gemeente for gemeente in gekozen if gemeente.pk in proposed]
     if not chosen or len(chosen) != len(list(gekozen)):
         raise WorkflowError(_("Choose at least one of the proposed municipalities."))
+    today = timezone.localdate()
+    ceased = [g.naam for g in chosen if g.geldig_tot and g.geldig_tot < today]
+    if ceased:
+        raise WorkflowError(
+            _("%(names)s no longer exists: choose the municipalities that took its place.")
+            % {"names": ", ".join(sorted(ceased))}
+        )
     werkgebied = wijziging.bibliotheek.werkgebied
     werkgebied.remove(wijziging.gemeente)
     werkgebied.add(*chosen)
@@ -60,24 +69,49 @@ def confirm(wijziging, by, gekozen) -> WerkgebiedWijziging:
     wijziging.bevestigd_door = by
     wijziging.bevestigd_op = timezone.now()
     wijziging.save(update_fields=["bevestigd_door", "bevestigd_op"])
+    # A chosen successor that has a last day too (a later change loaded already) waits for
+    # the library in turn, from the day that change takes effect.
+    ending = [gemeente for gemeente in chosen if gemeente.geldig_tot]
+    if ending:
+        record_werkgebied_changes(ending)
     return wijziging
+
+
+def refresh(wijziging) -> int:
+    """Before the library chooses: a proposed successor that has ceased since the change was
+    recorded (its own change loaded in advance) is replaced by those that hold its area
+    today. Writes only then."""
+    today = timezone.localdate()
+    ceased = [
+        g.pk
+        for g in wijziging.voorgestelde_opvolgers.all()
+        if g.geldig_tot and g.geldig_tot < today
+    ]
+    if wijziging.is_bevestigd or not ceased:
+        return 0
+    return refresh_proposals(ceased)
 
 
 @transaction.atomic
 def settle(bibliotheek, by) -> int:
     """After KB's administrator edited the werkgebied: a pending change whose ceased
     municipality is no longer in it is settled as they left it (the successors now in the
-    werkgebied chosen), by them, now. Returns how many."""
+    werkgebied chosen), by them, now, marked as settled by that edit (not confirmed by the
+    library). A change the library confirmed meanwhile is left as it is. Returns how many."""
     in_werkgebied = set(bibliotheek.werkgebied.values_list("pk", flat=True))
     settled = 0
-    for wijziging in WerkgebiedWijziging.objects.pending().filter(bibliotheek=bibliotheek):
-        if wijziging.gemeente_id in in_werkgebied:
-            continue
+    locked = WerkgebiedWijziging.objects.select_for_update().filter(
+        bibliotheek=bibliotheek, bevestigd_op__isnull=True
+    )
+    for wijziging in locked:
+        if wijziging.is_bevestigd or wijziging.gemeente_id in in_werkgebied:
+            continue  # confirmed while we waited for the lock, or still in the werkgebied
         wijziging.gekozen_opvolgers.set(
             wijziging.voorgestelde_opvolgers.filter(pk__in=in_werkgebied)
         )
         wijziging.bevestigd_door = by
         wijziging.bevestigd_op = timezone.now()
-        wijziging.save(update_fields=["bevestigd_door", "bevestigd_op"])
+        wijziging.afgehandeld_door_beheer = True
+        wijziging.save(update_fields=["bevestigd_door", "bevestigd_op", "afgehandeld_door_beheer"])
         settled += 1
     return settled

@@ -74,6 +74,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the API-Version header on every answer under /api/v1/ (kbregeling.api), also
+    # those that a middleware below gives itself (a redirect, a 400, a lockout).
+    "kbregeling.api.middleware.ApiVersionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Headers (see the "Headers" block): before WhiteNoise, so static files get them too.
     "csp.middleware.CSPMiddleware",
@@ -94,8 +97,6 @@ MIDDLEWARE = [
     # After authentication and messages: it logs out with a message.
     "kbregeling.web.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # The API-Version header on every answer under /api/v1/ (kbregeling.api).
-    "kbregeling.api.middleware.ApiVersionMiddleware",
     # Last: turns a locked-out login into the Dutch lockout page (see "Lockout").
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,9 +1,13 @@
 """The API's endpoints of the licence app.
 
 Public (no token, no access log): the municipalities and the libraries taking part in a year,
-from the licence years of that year not ended early (``coverage``, ``year_licences``), with
-only a library's public data: name, town, website. With a token or the right login: every
-licence year (``/api/v1/licenties/``), a library's token only its own library's."""
+from the licence years of that year that run or ran (``RAN``: not planned, so no unsigned
+agreement or next year's renewal, and not ended early), with only a library's public data:
+name, town, website (the coordinator's pages count every year not ended early). With a token
+or the right login: every licence year (``/api/v1/licenties/``), a library's token only its
+own library's."""
+
+from datetime import date
 
 from django.db.models import Count
 from django.urls import path
@@ -11,16 +15,22 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 
-from aanmelding.service import Bibliotheek
+from aanmelding.service import Bibliotheek, Gemeente, municipalities_on
 from kbregeling.api.params import JAAR, JAAR_OPTIONAL, year_param
 from kbregeling.api.views import ProtectedView, PublicView
 
 from . import permissions
 from .constants import LicentieStatus
-from .coverage import coverage, year_licences
 from .models import Licentie
 
 COVERED = Licentie.gemeenten.through
+#: The licence years the public lists count: those that run or ran.
+RAN = (LicentieStatus.ACTIEF, LicentieStatus.VERLENGD, LicentieStatus.VERLOPEN)
+
+
+def public_year_licences(jaar):
+    """The licence years of ``jaar`` that run or ran: not planned, not ended early."""
+    return Licentie.objects.filter(begindatum__year=jaar, status__in=RAN)
 
 
 class DeelnemendeGemeenteSerializer(serializers.Serializer):
@@ -37,8 +47,10 @@ class DeelnemendeGemeenteSerializer(serializers.Serializer):
     get=extend_schema(
         summary=_("Municipalities taking part in a year"),
         description=_(
-            "The municipalities a licence year of that year covers (licences ended early "
-            "left out), each with the libraries that offer the course there."
+            "The municipalities (of 1 January of that year) a licence year of that year covers "
+            "that runs or ran: planned years (an agreement not yet signed, next year's "
+            "renewal) and licences ended early are left out. Each with the libraries that "
+            "offer the course there."
         ),
         parameters=[JAAR],
     )
@@ -47,38 +59,43 @@ class DeelnemendeGemeenten(PublicView, generics.ListAPIView):
     serializer_class = DeelnemendeGemeenteSerializer
 
     def get_queryset(self):
-        # The coverage of the coordinator's overview (one query): the same municipalities.
-        jaar = year_param(self.request)
-        self.jaar = jaar
-        return [
-            gemeente
-            for province in coverage(jaar)
-            for gemeente in province["all"]
-            if gemeente.covered
-        ]
+        # A licence that names a municipality ceased by 1 January covers those that hold
+        # its area then, as on the coordinator's overview.
+        self.jaar = jaar = year_param(self.request)
+        self.links = list(
+            COVERED.objects.filter(licentie__in=public_year_licences(jaar))
+            .order_by("licentie__bibliotheek__naam")
+            .values_list("gemeente_id", "licentie__bibliotheek__naam")
+            .distinct()
+        )
+        self.named = {gemeente_id for gemeente_id, _naam in self.links}
+        self.covered = municipalities_on(self.named, date(jaar, 1, 1))
+        return (
+            Gemeente.objects.filter(pk__in=self.covered)
+            .order_by("provincie", "naam")
+            .values("pk", "cbs_code", "naam", "provincie")
+        )
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
+        day = date(self.jaar, 1, 1)
+        # Only a municipality that ceased before the year is looked up again (rare).
+        holds = {pk: {pk} for pk in self.named & self.covered}
         names = {}
-        rows = (
-            COVERED.objects.filter(
-                licentie__in=year_licences(self.jaar),
-                gemeente__cbs_code__in=[gemeente.cbs_code for gemeente in page],
-            )
-            .order_by("licentie__bibliotheek__naam")
-            .values_list("gemeente__cbs_code", "licentie__bibliotheek__naam")
-            .distinct()
-        )
-        for cbs_code, naam in rows:
-            names.setdefault(cbs_code, []).append(naam)
+        for gemeente_id, naam in self.links:
+            if gemeente_id not in holds:
+                holds[gemeente_id] = municipalities_on({gemeente_id}, day)
+            for pk in holds[gemeente_id]:
+                if naam not in names.setdefault(pk, []):
+                    names[pk].append(naam)
         return [
             {
-                "cbs_code": gemeente.cbs_code,
-                "naam": gemeente.naam,
-                "provincie": gemeente.provincie,
-                "bibliotheken": names.get(gemeente.cbs_code, []),
+                "cbs_code": row["cbs_code"],
+                "naam": row["naam"],
+                "provincie": row["provincie"],
+                "bibliotheken": sorted(names.get(row["pk"], [])),
             }
-            for gemeente in page
+            for row in page
         ]
 
 
@@ -96,8 +113,9 @@ class DeelnemendeBibliotheekSerializer(serializers.Serializer):
     get=extend_schema(
         summary=_("Libraries taking part in a year"),
         description=_(
-            "The libraries with a licence year in that year (not ended early): name, town, "
-            "website and the municipalities covered."
+            "The libraries with a licence year in that year that runs or ran (planned years "
+            "and licences ended early left out): name, town, website and the municipalities "
+            "its licence names."
         ),
         parameters=[JAAR],
     )
@@ -106,7 +124,7 @@ class DeelnemendeBibliotheken(PublicView, generics.ListAPIView):
     serializer_class = DeelnemendeBibliotheekSerializer
 
     def get_queryset(self):
-        self.licences = year_licences(year_param(self.request))
+        self.licences = public_year_licences(year_param(self.request))
         return (
             Bibliotheek.objects.filter(pk__in=self.licences.values("bibliotheek_id"))
             .order_by("naam", "pk")

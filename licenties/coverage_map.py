@@ -18,7 +18,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from aanmelding.service import Gemeente
+from aanmelding.service import successor_walk
 
 GEOJSON = Path(__file__).parent / "data" / "gemeenten.geojson"
 BOUNDARIES_YEAR = 2025  # the municipalities whose boundaries GEOJSON holds
@@ -90,16 +90,12 @@ def year_map(provinces, jaar) -> tuple[str, bool]:
     rows = [gemeente for province in provinces for gemeente in province["all"]]
     if {g.cbs_code for g in rows} == set(shapes):
         return map_paths(rows), False
-    successors = {}
-    for ceased, successor in Gemeente.opvolgers.through.objects.values_list(
-        "from_gemeente__cbs_code", "to_gemeente__cbs_code"
-    ):
-        successors.setdefault(ceased, []).append(successor)
+    reach = successor_walk("cbs_code")
     by_code = {g.cbs_code: g for g in rows}
     then = {}  # a shape the year did not have → the year's municipalities of its area
     for gemeente in rows:
         if gemeente.cbs_code not in shapes:
-            for code in _reached(gemeente.cbs_code, successors, shapes):
+            for code in reach(gemeente.cbs_code, shapes):
                 then.setdefault(code, []).append(gemeente)
     areas = []
     for code in shapes:
@@ -107,7 +103,7 @@ def year_map(provinces, jaar) -> tuple[str, bool]:
         if gemeente is not None:
             areas.append(_area(code, gemeente.naam, bool(gemeente.covered)))
             continue
-        year_ones = then.get(code) or [by_code[c] for c in _reached(code, successors, by_code)]
+        year_ones = then.get(code) or [by_code[c] for c in reach(code, by_code) if c in by_code]
         names = ", ".join(sorted(g.naam for g in year_ones)) or "–"
         title = _("%(map_name)s (in %(year)s: %(names)s)") % {
             "map_name": _map_name(code),
@@ -116,22 +112,6 @@ def year_map(provinces, jaar) -> tuple[str, bool]:
         }
         areas.append(_area(code, title, any(g.covered for g in year_ones)))
     return mark_safe("".join(areas)), True  # noqa: S308 each area is escaped by format_html
-
-
-def _reached(code, successors, wanted) -> set[str]:
-    """The municipalities of ``wanted`` that hold the area of ``code`` later: its
-    successors, or theirs where one is not in ``wanted``."""
-    found, todo, seen = set(), list(successors.get(code, [])), {code}
-    while todo:
-        current = todo.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        if current in wanted:
-            found.add(current)
-        else:
-            todo.extend(successors.get(current, []))
-    return found
 
 
 @cache

@@ -1,10 +1,11 @@
 """The public course finder: which library offers Digisterker in a municipality today, and
 the national map of where one does.
 
-A library shows only while one of its licence years is active today (state ``actief``, today
-between its start and end date) and covers the municipality; planned, expired, renewed and
-ended years never show. Only a library's public contact data leaves this module
-(``PUBLIC_FIELDS``): never its contact person or their e-mail address.
+A library shows only while one of its licence years runs today (today between its start and
+end date, state ``actief``, or ``verlengd``: KB may decide the renewal before the running year
+ends) and covers the municipality; planned, expired and ended years never show. Only a
+library's public contact data leaves this module (``PUBLIC_FIELDS``): never its contact person,
+their e-mail address or the telephone number, which may be a person's own.
 
 What the page needs, the map included, is read and kept in the cache for ``CACHE_SECONDS``
 under the day: a warm page runs no query, a cold one three (four when today's municipalities
@@ -26,8 +27,9 @@ from .coverage_map import year_map
 from .models import Licentie
 
 CACHE_SECONDS = 300
-CACHE_VERSION = 1
-PUBLIC_FIELDS = ("naam", "adres", "postcode", "plaats", "telefoon", "website")
+CACHE_VERSION = 2  # 2: no telephone, renewed years and successors counted
+# No telephone: ``Bibliotheek.telefoon`` may be the sign-up requester's own number.
+PUBLIC_FIELDS = ("naam", "adres", "postcode", "plaats", "website")
 # Names people use that are not the CBS name, by CBS code.
 ALIASES = {"den bosch": "GM0796", "s gravenhage": "GM0518", "the hague": "GM0518"}
 MAX_CHOICES = 25
@@ -67,11 +69,13 @@ def key(text) -> str:
     return " ".join(words)
 
 
+RUNNING = (LicentieStatus.ACTIEF, LicentieStatus.VERLENGD)
+
+
 def active_licences(day):
-    """The licence years that are active on ``day``."""
-    return Licentie.objects.filter(
-        status=LicentieStatus.ACTIEF, begindatum__lte=day, einddatum__gte=day
-    )
+    """The licence years that run on ``day``: active, or already renewed while the year still
+    runs (the renewal moves the running year to ``verlengd`` before its end date)."""
+    return Licentie.objects.filter(status__in=RUNNING, begindatum__lte=day, einddatum__gte=day)
 
 
 def _read(day) -> dict:
@@ -105,6 +109,16 @@ def _read(day) -> dict:
     )
     for pk, naam, until, successor in successions.order_by("from_gemeente__naam"):
         ceased.setdefault(pk, (naam, until, []))[2].append(successor)
+    # A running licence may still name municipalities that have ceased since (a merger on
+    # 1 January, the werkgebied not yet confirmed): its library serves today's ones that
+    # hold their area.
+    today = {g.pk for g in gemeenten}
+    for gemeente_id in [pk for pk in served if pk not in today and pk in ceased]:
+        for successor in successors_today(gemeente_id, ceased, today):
+            ids = served.setdefault(successor, [])
+            ids.extend(pk for pk in served[gemeente_id] if pk not in ids)
+            ids.sort(key=lambda pk: libraries[pk]["naam"])
+    gemeenten = [g._replace(covered=g.pk in served) for g in gemeenten]
     return {"gemeenten": gemeenten, "libraries": libraries, "served": served, "ceased": ceased}
 
 

@@ -1,9 +1,7 @@
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanmelding.service import Gemeente, provinces
+from aanmelding.service import offered_municipalities, provinces
 from kbregeling.documents.uploads import validate_document
 from kbregeling.web import dutch
 
@@ -14,15 +12,19 @@ from .models import Dienst, Licentie, Overeenkomst, Tarief, default_end
 OUTSIDE_WERKGEBIED = _("Choose only municipalities of the library's service area.")
 
 
-def werkgebied_field(bibliotheek, label, instance=None):
-    """The municipalities of the library's werkgebied that exist today, and those the
-    licence or agreement ``instance`` covers already: editing one of before a municipal
-    change never drops its ceased municipalities silently."""
+def werkgebied_field(bibliotheek, label, instance=None, start=None):
+    """The municipalities of the library's werkgebied that exist today or on the licence's
+    ``start`` (where one ceases by then: those that hold its area, so next year's licence can
+    name a municipality that arises on 1 January), and those the licence or agreement
+    ``instance`` covers already: editing one of before a municipal change never drops its
+    ceased municipalities silently."""
     keep = instance.gemeenten.values("pk") if instance is not None and instance.pk else []
-    offered = bibliotheek.werkgebied.valid_on(timezone.localdate()).values("pk")
+    offered = offered_municipalities(
+        keep, days=[start] if start else [], among=bibliotheek.werkgebied.all()
+    )
     return forms.ModelMultipleChoiceField(
         label=label,
-        queryset=Gemeente.objects.filter(Q(pk__in=offered) | Q(pk__in=keep)).order_by("naam"),
+        queryset=offered.order_by("naam"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
         error_messages={
@@ -90,13 +92,22 @@ class LicentieForm(forms.ModelForm):
         self.bibliotheek = bibliotheek
         self.instance.bibliotheek = bibliotheek
         self.fields["gemeenten"] = werkgebied_field(
-            bibliotheek, _("Municipalities covered"), self.instance
+            bibliotheek, _("Municipalities covered"), self.instance, self._start()
         )
         self.fields["gemeenten"].required = True
         self.fields["einddatum"].required = False
         self.fields["einddatum"].help_text = _("Leave empty for one year from the start date.")
         self.fields["waarde"].required = False
         self.fields["waarde"].help_text = _("Leave empty for the tariff of the start year.")
+
+    def _start(self):
+        """The licence's start date when known (typed, or the record's), else None."""
+        known = self.instance.begindatum or self.initial.get("begindatum")
+        raw = self.data.get(self.add_prefix("begindatum")) if self.is_bound else None
+        try:
+            return self.fields["begindatum"].clean(raw) if raw else known
+        except forms.ValidationError:
+            return known
 
     def clean(self):
         data = super().clean()

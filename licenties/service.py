@@ -159,9 +159,12 @@ def renew(licentie, by, gemeenten=None, remark="") -> Licentie:
     except IntegrityError as error:
         raise StaleState() from error
     # The same area, or the one chosen; a municipality that ceased by the start is replaced by
-    # the municipalities that took its area over.
+    # the municipalities that took its area over. Of a split, the library's choice counts:
+    # the successors in its werkgebied (it confirmed the part it serves) when there are any,
+    # else all of them (it has not confirmed yet).
     chosen = licentie.gemeenten.all() if gemeenten is None else gemeenten
-    volgende.gemeenten.set(municipalities_on([g.pk for g in chosen], start))
+    werkgebied = licentie.bibliotheek.werkgebied.values_list("pk", flat=True)
+    volgende.gemeenten.set(municipalities_on([g.pk for g in chosen], start, within=werkgebied))
     return volgende
 
 

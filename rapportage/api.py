@@ -84,7 +84,13 @@ class LandelijkeCijfersSerializer(serializers.Serializer):
     )
     gemeenten_gedekt = serializers.IntegerField(help_text=_("Municipalities covered."))
     gemeenten = serializers.IntegerField(help_text=_("Municipalities in total."))
-    rapportages = serializers.IntegerField(help_text=_("Year reports submitted."))
+    rapportages = serializers.IntegerField(help_text=_("Year reports submitted and counted."))
+    rapportages_terug_bij_bibliotheek = serializers.IntegerField(
+        help_text=_(
+            "Year reports sent back to the library for more information: they do not count "
+            "until the library submits them again."
+        )
+    )
     totalen = Totalen(help_text=_("The totals of the submitted year reports."))
     gemiddelde_tevredenheid = serializers.DecimalField(
         max_digits=3, decimal_places=1, coerce_to_string=False, allow_null=True
@@ -117,6 +123,7 @@ def public_figures(jaar) -> dict:
         "gemeenten_gedekt": figures.covered,
         "gemeenten": figures.municipalities,
         "rapportages": figures.reports,
+        "rapportages_terug_bij_bibliotheek": figures.returned,
         "totalen": figures.numbers,
         "gemiddelde_tevredenheid": figures.tevredenheid,
         "gemiddeld_percentage_zelfredzamer": figures.zelfredzamer,
@@ -154,7 +161,9 @@ class LandelijkeCijfers(PublicView, APIView):
         description=_(
             "The figures of the national overview of the scheme for the licence years "
             "starting in that year: libraries, licences, budget, coverage of the "
-            "municipalities and the totals of the submitted year reports."
+            "municipalities and the totals of the submitted year reports. A year report sent "
+            "back to the library for more information does not count until the library "
+            "submits it again: the library may be changing its figures."
         ),
         responses=LandelijkeCijfersSerializer,
     )
@@ -173,7 +182,10 @@ class RapportageTotalenSerializer(serializers.Serializer):
     rapportages = serializers.IntegerField(help_text=_("Year reports, in every state."))
     per_status = PerStatus(help_text=_("Year reports per state."))
     ingediend = serializers.IntegerField(
-        help_text=_("Year reports the library has submitted: the totals count these.")
+        help_text=_(
+            "Year reports the library has submitted and that are not back with it for more "
+            "information: the totals count these."
+        )
     )
     totalen = Totalen(help_text=_("The totals of the submitted year reports."))
     leeftijden = Leeftijden(help_text=_("Participants by age."))
@@ -188,8 +200,9 @@ class RapportageTotalenSerializer(serializers.Serializer):
         summary=_("Year reports as aggregates"),
         description=_(
             "Per licence year (licences ended early left out), newest first: the number of "
-            "year reports in each state and the totals of the figures of the submitted ones. "
-            "A library's token sees only that library's."
+            "year reports in each state and the totals of the figures of the submitted ones "
+            "(not of those sent back to the library for more information, as the national "
+            "figures). A library's token sees only that library's."
         ),
         parameters=[JAAR_OPTIONAL],
     )

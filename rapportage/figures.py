@@ -1,6 +1,6 @@
 """The national figures of one year, for the coordinator's overview, its PDF and spreadsheets.
 
-Everything is computed in a fixed number of SQL queries (five), however many libraries and
+Everything is computed in a fixed number of SQL queries (eight), however many libraries and
 reports there are: aggregates, ``values().annotate()`` and subqueries, never a query per row.
 """
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.translation import gettext as _
 
 from aanmelding.service import Gemeente
@@ -18,8 +18,13 @@ from .constants import AFGEROND, DOELGROEPEN, LEEFTIJDEN, NOG_IN_TE_DIENEN, VERW
 from .constants import RapportageStatus as S
 from .models import Rapportage
 
-#: A report counts once the library has submitted it, whatever its assessment says since.
-INGEDIEND_OF_LATER = [s for s in S.values if s not in NOG_IN_TE_DIENEN]
+#: A report counts once the library has submitted it, whatever its assessment says since,
+#: except while it is back with the library for more information: the library then edits the
+#: live figures, and the round's snapshot keeps the submitted ones only as display text.
+TERUG_BIJ_BIBLIOTHEEK = S.AANVULLING_GEVRAAGD
+INGEDIEND_OF_LATER = [
+    s for s in S.values if s not in NOG_IN_TE_DIENEN and s != TERUG_BIJ_BIBLIOTHEEK
+]
 NUMBERS = [
     "cursussen_gestart",
     "bijeenkomsten",
@@ -44,6 +49,7 @@ class NationalFigures:
     covered: int = 0
     municipalities: int = 0
     reports: int = 0
+    returned: int = 0  # reports back with the library for more information: not counted
     totals: list = field(default_factory=list)  # (label, number) per NUMBERS field
     tevredenheid: Decimal | None = None
     zelfredzamer: Decimal | None = None
@@ -56,12 +62,21 @@ class NationalFigures:
     numbers: dict = field(default_factory=dict)  # NUMBERS field name -> total
 
 
-def province_of_library(library_ref="licentie__bibliotheek"):
-    """The province of the library's largest municipality by inhabitants (ties: CBS code)."""
-    return Subquery(
-        Gemeente.objects.filter(bibliotheken=OuterRef(library_ref))
-        .order_by("-inwoners", "cbs_code")
-        .values("provincie")[:1]
+def province_of_report(licence_ref="licentie"):
+    """The province of the largest municipality by inhabitants (ties: CBS code) that the
+    report's licence year covers, so that a later change to the library's werkgebied never
+    moves a past year; the library's werkgebied only for a licence that names none."""
+
+    def largest(**where):
+        return Subquery(
+            Gemeente.objects.filter(**where)
+            .order_by("-inwoners", "cbs_code")
+            .values("provincie")[:1]
+        )
+
+    return Coalesce(
+        largest(licenties=OuterRef(licence_ref)),
+        largest(bibliotheken=OuterRef(f"{licence_ref}__bibliotheek")),
     )
 
 
@@ -77,11 +92,12 @@ def _mean(value, places="0.1"):
 
 def national_figures(jaar: int) -> NationalFigures:
     """The figures of the licence years starting in ``jaar`` (ended licences left out) and of
-    the reports of those years that the libraries have submitted.
+    the reports of those years that the libraries have submitted, except those back with the
+    library for more information (``returned`` counts them).
 
     A library may serve municipalities in more than one province. So that no participant is
-    counted twice, each report counts in full toward one province: that of the library's
-    largest municipality by inhabitants.
+    counted twice, each report counts in full toward one province: that of the largest
+    municipality by inhabitants its licence year covers (``province_of_report``).
     """
     figures = NationalFigures(jaar=jaar)
 
@@ -98,6 +114,7 @@ def national_figures(jaar: int) -> NationalFigures:
                 "rapportage__deelnemers_afgerond",
                 filter=Q(rapportage__status__in=INGEDIEND_OF_LATER),
             ),
+            returned=Count("rapportage", filter=Q(rapportage__status=TERUG_BIJ_BIBLIOTHEEK)),
         )
         .order_by("jaar")
     )
@@ -110,6 +127,7 @@ def national_figures(jaar: int) -> NationalFigures:
         figures.libraries = this_year["libraries"]
         figures.licences = this_year["licences"]
         figures.budget = this_year["budget"]
+        figures.returned = this_year["returned"]
 
     # 2. Coverage of the municipalities, per province.
     provinces = coverage(jaar)
@@ -137,7 +155,7 @@ def national_figures(jaar: int) -> NationalFigures:
     # 4. Reports and participants per province (see the docstring).
     per_province = {
         row["provincie"]: row
-        for row in reports.annotate(provincie=province_of_library())
+        for row in reports.annotate(provincie=province_of_report())
         .values("provincie")
         .annotate(
             reports=Count("pk"),
@@ -167,7 +185,7 @@ def national_figures(jaar: int) -> NationalFigures:
     figures.good_practices = list(
         reports.filter(status__in=AFGEROND)
         .exclude(good_practices="")
-        .annotate(provincie=province_of_library())
+        .annotate(provincie=province_of_report())
         .values("pk", "licentie__bibliotheek__naam", "provincie", "good_practices")
         .order_by("licentie__bibliotheek__naam", "pk")
     )

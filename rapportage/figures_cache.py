@@ -47,6 +47,8 @@ def _stamp_sql() -> tuple[str, list]:
                 f"MAX({qn('geldig_tot')})",
             ],
         ),
+        # A successor linked later (a chain loaded in a second file) moves what a year covers.
+        (Gemeente.opvolgers.through, ["COUNT(*)", f"MAX({qn('id')})"]),
         (Bibliotheek, ["COUNT(*)", f"MAX({qn('id')})"]),
         (Bibliotheek.werkgebied.through, ["COUNT(*)", f"MAX({qn('id')})"]),
     ]

@@ -1,9 +1,9 @@
+from datetime import timedelta
+
 from django import forms
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanmelding.service import Gemeente
+from aanmelding.service import offered_municipalities
 from kbregeling.web import dutch
 
 from .constants import DOELGROEPEN, LEEFTIJDEN, VERWIJZINGEN
@@ -93,12 +93,13 @@ class RapportageForm(forms.ModelForm):
         self.submitting = submitting
         self.fields["versie"].initial = self.instance.versie
         bibliotheek = self.instance.licentie.bibliotheek
-        # The werkgebied as it is today, and what the report chose already (a municipality
-        # that ceased since is never dropped silently).
-        offered = bibliotheek.werkgebied.valid_on(timezone.localdate()).values("pk")
+        # The werkgebied as it is today and as it is when the next licence year starts (a
+        # municipality arising then), and what the report chose already (a municipality that
+        # ceased since is never dropped silently).
         keep = self.instance.verlengen_gemeenten.values("pk") if self.instance.pk else []
-        self.fields["verlengen_gemeenten"].queryset = Gemeente.objects.filter(
-            Q(pk__in=offered) | Q(pk__in=keep)
+        next_start = self.instance.licentie.einddatum + timedelta(days=1)
+        self.fields["verlengen_gemeenten"].queryset = offered_municipalities(
+            keep, days=[next_start], among=bibliotheek.werkgebied.all()
         ).order_by("naam")
         self.fields["verlengen_gemeenten"].error_messages["invalid_choice"] = _(
             "Choose only municipalities of the library's service area."

@@ -6,13 +6,17 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def valid_on_q(day) -> models.Q:
+    """The condition that a municipality exists on ``day``."""
+    return (models.Q(geldig_van__isnull=True) | models.Q(geldig_van__lte=day)) & (
+        models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=day)
+    )
+
+
 class GemeenteQuerySet(models.QuerySet):
     def valid_on(self, day):
         """The municipalities that exist on ``day``."""
-        return self.filter(
-            models.Q(geldig_van__isnull=True) | models.Q(geldig_van__lte=day),
-            models.Q(geldig_tot__isnull=True) | models.Q(geldig_tot__gte=day),
-        )
+        return self.filter(valid_on_q(day))
 
     def valid_in(self, jaar):
         """The municipalities a year counts: those that exist on its 1 January (a merger

@@ -7,6 +7,8 @@ the library's staff confirm which successors take the ceased municipality's plac
 (``werkgebied_changes.confirm``): a library may serve only part of a split municipality.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +51,13 @@ class WerkgebiedWijziging(models.Model):
         verbose_name=_("confirmed by"),
     )
     bevestigd_op = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    afgehandeld_door_beheer = models.BooleanField(
+        _("settled by KB's administrator"),
+        default=False,
+        help_text=_(
+            "Not confirmed by the library: KB's administrator edited the werkgebied by hand."
+        ),
+    )
 
     objects = WerkgebiedWijzigingQuerySet.as_manager()
 
@@ -69,3 +78,9 @@ class WerkgebiedWijziging(models.Model):
     @property
     def is_bevestigd(self) -> bool:
         return self.bevestigd_op is not None
+
+    @property
+    def ingangsdatum(self):
+        """The day the change takes effect: the day after the ceased municipality's last."""
+        last_day = self.gemeente.geldig_tot
+        return last_day + timedelta(days=1) if last_day else None

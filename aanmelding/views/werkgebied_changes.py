@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -47,6 +48,8 @@ def confirm(request, pk):
     wijziging = werkgebied_changes.with_municipalities(scope.filter(pk=pk)).first()
     if wijziging is None:
         raise Http404  # another library's change: staff never learn that it exists
+    if werkgebied_changes.refresh(wijziging):  # a proposal ceased since: read it afresh
+        wijziging = werkgebied_changes.with_municipalities(scope.filter(pk=pk)).first()
     may_confirm = permissions.can_confirm_werkgebied_change(wijziging, request.user)
     data = request.POST if request.method == "POST" else None  # none ticked: empty POST
     form = ConfirmForm(data, wijziging=wijziging) if may_confirm else None
@@ -88,5 +91,5 @@ def changes(request):
     return render(
         request,
         "aanmelding/werkgebied_changes.html",
-        {**paginate(request, pending), "confirmed": confirmed},
+        {**paginate(request, pending), "confirmed": confirmed, "today": timezone.localdate()},
     )

@@ -1,12 +1,16 @@
 """Reviewers, the coordinator and superusers reach nothing but the set-up of their second
-factor (and logging out) until this session has passed it."""
+factor (and logging out) until this session has passed it. Under /api/v1/ such a session is
+anonymous instead of redirected: the API answers JSON, never the second factor's page."""
 
 from urllib.parse import urlencode
 
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import is_mfa_enabled
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
+
+from kbregeling.api.constants import PREFIX as API_PREFIX
 
 from . import second_factor
 
@@ -47,6 +51,11 @@ class SecondFactorMiddleware:
             and second_factor.is_required(user)
             and not _open(request.path_info)
         ):
+            if request.path_info.startswith(API_PREFIX):
+                # The API answers no HTML redirect: without the second factor the session
+                # reads as anonymous there (public answers, a problem+json 401 otherwise).
+                request.user = AnonymousUser()
+                return self.get_response(request)
             if is_mfa_enabled(user, [Authenticator.Type.TOTP]):  # has one, this session unused
                 query = urlencode({"next": request.get_full_path()})
                 return HttpResponseRedirect(f"{reverse('mfa_reauthenticate')}?{query}")

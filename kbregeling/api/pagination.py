@@ -12,3 +12,5 @@ class Pagination(PageNumberPagination):
     page_query_description = _("The page number, from 1.")
     page_size_query_param = "per_pagina"
     page_size_query_description = _("The number of results a page (at most 100).")
+    # DRF's "Invalid page." with the page asked for and Django's reason (both in Dutch).
+    invalid_page_message = _("Page {page_number} does not exist: {message}")

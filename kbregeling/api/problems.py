@@ -73,7 +73,9 @@ def _detail(exc):
         return _(
             "Log in, or send your organisation's API key in the header Authorization: Bearer <key>."
         )
-    if isinstance(exc, exceptions.NotFound):
+    if isinstance(exc, exceptions.NotFound) and exc.detail == exceptions.NotFound.default_detail:
+        # An unknown path or object; a NotFound that says more (a page past the last) keeps
+        # what it says.
         return _("There is nothing at this address. The documentation is at /api/v1/docs/.")
     if isinstance(exc, exceptions.Throttled):
         return _("Too many requests in a short time. Try again in %(seconds)d seconds.") % {

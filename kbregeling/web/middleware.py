@@ -13,6 +13,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 
+from kbregeling.api.constants import PREFIX as API_PREFIX
+
 from . import idle
 
 # Responses that are a file to keep, whoever asks: none may stay in a shared cache.
@@ -105,6 +107,10 @@ class IdleTimeoutMiddleware:
                 _("You have been logged out because you did nothing for %(minutes)s minutes.")
                 % {"minutes": minutes},
             )
+            if request.path_info.startswith(API_PREFIX):
+                # No redirect to the login page: the API goes on as for anyone anonymous
+                # (``logout`` made ``request.user`` so): public answers, else a 401 problem.
+                return None
             return redirect_to_login(request.get_full_path())
         request.idle_seconds = limit
         request.idle_warning_seconds = idle.warning_seconds(limit)

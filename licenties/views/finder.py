@@ -1,29 +1,14 @@
 """The public course finder and national map: no login, nothing private (``licenties.finder``
 decides what may show)."""
 
-from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from .. import finder
 from ..coverage_map import BOUNDARIES_YEAR, WIDTH, municipality_shapes
-
-
-class FinderForm(forms.Form):
-    gemeente = forms.CharField(
-        label=gettext_lazy("Municipality"),
-        max_length=100,
-        help_text=gettext_lazy(
-            "Type the name of your municipality, for example Den Haag or Súdwest-Fryslân."
-        ),
-        error_messages={"required": gettext_lazy("Type the name of your municipality.")},
-        widget=forms.TextInput(
-            attrs={"list": "gemeente-namen", "autocomplete": "off", "spellcheck": "false"}
-        ),
-    )
+from ..finder_forms import FinderForm
 
 
 @require_safe

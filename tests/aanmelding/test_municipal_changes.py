@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from aanmelding import werkgebied_changes
 from aanmelding.models import Bibliotheek, Gemeente, WerkgebiedWijziging
 from aanmelding.reference_data import (
     DATA,
@@ -22,6 +23,7 @@ from licenties.coverage import coverage
 from rapportage.constants import RapportageStatus as S
 from rapportage.figures import national_figures
 
+from ..accounts.factories import staff_of
 from ..licenties.factories import LicentieFactory
 from ..rapportage.factories import RapportageFactory, drive
 from .factories import BibliotheekFactory
@@ -145,6 +147,13 @@ def test_a_merger_applied_to_a_database_with_licences_leaves_every_past_years_fi
         national = client.get(reverse("rapportage:national") + f"?jaar={jaar}")
         assert national.context["figures"].__dict__ == before[jaar][1]
 
+    # The libraries confirm their changes: the werkgebied moves, the past years do not.
+    for wijziging in WerkgebiedWijziging.objects.pending():
+        staff = staff_of(wijziging.bibliotheek)
+        werkgebied_changes.confirm(wijziging, staff, wijziging.voorgestelde_opvolgers.all()[:1])
+    assert not WerkgebiedWijziging.objects.pending().exists()
+    assert past_years() == before
+
 
 def test_a_licence_year_counts_the_municipalities_that_exist_on_its_first_of_january(
     this_years_files,
@@ -191,17 +200,19 @@ def test_applying_the_same_list_and_changes_twice_changes_nothing(this_years_fil
 
 
 def test_the_real_changes_of_2021_to_2023_give_each_years_number_of_municipalities():
-    """355 in 2020, 352 in 2021, 346 on 1 January 2022 (Weesp until 23 March), 342 since."""
+    """355 in 2020, 352 in 2021, 345 on 1 January 2022 (Beemster into Purmerend that day,
+    Weesp until 23 March), 342 since."""
     loaded = load_gemeenten(wijzigingen=DATA / "gemeentewijzigingen-2021-2023.csv")
 
     assert loaded.created == 342 + 18  # the ceased ones, from the file: the list lacks them
     counts = {jaar: Gemeente.objects.valid_in(jaar).count() for jaar in range(2020, 2026)}
-    assert counts == {2020: 355, 2021: 352, 2022: 346, 2023: 342, 2024: 342, 2025: 342}
+    assert counts == {2020: 355, 2021: 352, 2022: 345, 2023: 342, 2024: 342, 2025: 342}
     weesp = gemeente("GM0457")
     assert weesp.geldig_tot == date(2022, 3, 23)
     assert list(weesp.opvolgers.values_list("naam", flat=True)) == ["Amsterdam"]
     assert gemeente("GM1979").geldig_van == date(2021, 1, 1)  # Eemsdelta
     assert gemeente("GM0788").opvolgers.count() == 4  # Haaren, split over four
+    assert gemeente("GM0370").geldig_tot == date(2021, 12, 31)  # Beemster, into Purmerend
 
 
 @pytest.mark.parametrize(

@@ -131,3 +131,10 @@ def test_the_api_answers_json_only_no_browsable_html(anonymous):
 
     assert response.status_code == 406
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_page_past_the_last_says_so_in_dutch(anonymous):
+    problem = assert_problem(anonymous.get(reverse("api:gemeenten") + "?pagina=99"), 404)
+
+    assert problem["detail"] == "Pagina 99 bestaat niet: Die pagina bevat geen resultaten"
+    assert "Op dit adres staat niets" not in problem["detail"]

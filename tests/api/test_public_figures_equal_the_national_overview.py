@@ -10,9 +10,11 @@ from django.urls import reverse
 
 from aanmelding.models import Gemeente
 from rapportage.constants import RapportageStatus as S
+from rapportage.models import Rapportage
 
 from ..licenties.factories import LicentieFactory
-from ..rapportage.factories import INGEVULD, bulk_reports
+from ..rapportage.factories import INGEVULD, RapportageFactory, bulk_reports
+from .conftest import api_get
 
 pytestmark = pytest.mark.django_db
 
@@ -86,4 +88,39 @@ def test_municipalities_come_with_their_validity_and_successors(anonymous):
         "2023-01-01",
         ["GM0001"],
         [],
+    )
+
+
+def test_editing_a_report_sent_back_for_more_information_does_not_move_the_public_figures(
+    anonymous, client, coordinator, national_key
+):
+    """While a report is back with the library, the library edits its live figures: they
+    count again only once it submits them. The overview says how many wait."""
+    bulk_reports(2, jaar=2025, status=S.VERLENGD)
+    returned = RapportageFactory(
+        ingevuld=True,
+        status=S.AANVULLING_GEVRAAGD,
+        licentie=LicentieFactory(verlopen=True, begindatum=date(2025, 1, 1)),
+    )
+    client.force_login(coordinator)
+    url = reverse("api:landelijke_cijfers", args=[2025])
+    before = anonymous.get(url).json()
+    totals_before = api_get(anonymous, reverse("api:rapportage_totalen"), national_key).json()
+
+    returned = Rapportage.objects.get(pk=returned.pk)
+    returned.deelnemers_afgerond = 999_999
+    returned.save()  # the library's edit: the cache is cleared, so the numbers are read anew
+
+    after = anonymous.get(url).json()
+    assert after == before
+    assert after["rapportages"] == 2
+    assert after["rapportages_terug_bij_bibliotheek"] == 1
+    assert after["totalen"]["deelnemers_afgerond"] == 2 * INGEVULD["deelnemers_afgerond"]
+    totals = api_get(anonymous, reverse("api:rapportage_totalen"), national_key).json()
+    assert totals == totals_before
+    assert totals["results"][0]["ingediend"] == 2
+    response = client.get(reverse("rapportage:national") + "?jaar=2025")
+    assert response.context["figures"].numbers == after["totalen"]
+    assert "1 jaarrapportage ligt terug bij de bibliotheek en telt niet mee." in (
+        response.content.decode()
     )

@@ -51,8 +51,9 @@ def grow(n, jaar=2025):
         # count, page, and one query per related list.
         ("api:gemeenten", "", False, 4),
         ("api:gemeenten", "?jaar=2025", False, 4),
-        # coverage (one query), the libraries of the page's municipalities.
-        ("api:deelnemende_gemeenten", "?jaar=2025", False, 2),
+        # the licences' municipalities and libraries, where they are on 1 January (two),
+        # count, page.
+        ("api:deelnemende_gemeenten", "?jaar=2025", False, 5),
         # count, page, the municipalities of the page's libraries.
         ("api:deelnemende_bibliotheken", "?jaar=2025", False, 3),
         # the token, count, page, the access-log entry.

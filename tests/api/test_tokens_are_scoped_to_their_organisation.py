@@ -9,6 +9,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from aanmelding.models import Gemeente
+from aanmelding.reference_data import DATA, load_gemeenten
 from kbregeling.api.models import ApiToken
 from rapportage.constants import RapportageStatus as S
 
@@ -193,3 +195,45 @@ def test_the_participating_municipalities_name_their_libraries(anonymous, two_li
         "bibliotheken": [eigen.naam],
     } in results
     assert anonymous.get(reverse("api:deelnemende_gemeenten") + "?jaar=2030").json()["count"] == 0
+
+
+def test_the_public_lists_count_only_licence_years_that_run_or_ran(anonymous, two_libraries):
+    """A planned year (an agreement not yet signed, or next year's renewal) is not taking
+    part yet; the coordinator's pages still count it."""
+    gepland = BibliotheekFactory(naam="Bibliotheek Gepland")
+    LicentieFactory(bibliotheek=gepland, begindatum=date(2025, 1, 1))  # planned
+    LicentieFactory(
+        bibliotheek=BibliotheekFactory(naam="Bibliotheek Loopt"),
+        actief=True,
+        begindatum=date(2025, 1, 1),
+    )
+
+    libraries = anonymous.get(reverse("api:deelnemende_bibliotheken") + "?jaar=2025").json()
+    municipalities = anonymous.get(reverse("api:deelnemende_gemeenten") + "?jaar=2025").json()
+
+    names = {row["naam"] for row in libraries["results"]}
+    assert names == {"Bibliotheek Eigen", "Bibliotheek Andere", "Bibliotheek Loopt"}
+    codes = {row["cbs_code"] for row in municipalities["results"]}
+    assert gepland.werkgebied.get().cbs_code not in codes
+    assert all(
+        "Bibliotheek Gepland" not in row["bibliotheken"] for row in municipalities["results"]
+    )
+    assert municipalities["count"] == 3
+
+
+def test_the_public_municipalities_follow_a_merger_to_the_successor(anonymous):
+    """A 2023 licence year that still names the three municipalities Voorne aan Zee
+    replaced on 1 January 2023 covers Voorne aan Zee."""
+    load_gemeenten(wijzigingen=DATA / "gemeentewijzigingen-2021-2023.csv")
+    before = list(Gemeente.objects.filter(naam__in=["Brielle", "Hellevoetsluis", "Westvoorne"]))
+    LicentieFactory(
+        bibliotheek=BibliotheekFactory(naam="Bibliotheek Voorne-Putten", werkgebied=before),
+        verlopen=True,
+        begindatum=date(2023, 1, 1),
+    )
+
+    results = anonymous.get(reverse("api:deelnemende_gemeenten") + "?jaar=2023").json()["results"]
+
+    assert [(r["naam"], r["bibliotheken"]) for r in results] == [
+        ("Voorne aan Zee", ["Bibliotheek Voorne-Putten"])
+    ]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aanmelding.models import Gemeente
-from aanmelding.reference_data import load_gemeenten
+from aanmelding.reference_data import DATA, load_gemeenten
 from licenties.constants import LicentieStatus
 
 from ..aanmelding.factories import BibliotheekFactory, GemeenteFactory
@@ -83,9 +83,19 @@ def test_a_covered_municipality_shows_the_library_with_its_public_contact_data(c
     html = find(client, "Den Haag")
 
     assert "Bibliotheek Den Haag" in html
-    for public in ("Spui 68", "2511 BT", "070 353 4455", "https://www.bibliotheekdenhaag.nl"):
+    for public in ("Spui 68", "2511 BT", "https://www.bibliotheekdenhaag.nl"):
         assert public in html
     assert "Op dit moment biedt geen bibliotheek" not in html
+
+
+def test_the_telephone_number_never_appears_as_it_may_be_the_requesters_own(client, covered):
+    """``Bibliotheek.telefoon`` is filled from the sign-up requester's own number: people
+    reach the library through its website and address instead."""
+    html = find(client, "Den Haag")
+
+    assert "070 353 4455" not in html
+    assert "tel:" not in html
+    assert "via de website of het adres van de bibliotheek" in html
 
 
 def test_the_contact_person_and_their_e_mail_never_appear(client, covered, den_haag):
@@ -126,6 +136,16 @@ def test_a_renewed_year_shows_the_library_only_through_the_year_that_runs_now(cl
     )  # the renewal made next year planned, not active: so it does not show
 
     assert "Bibliotheek Verlengd" not in find(client, "Den Haag")
+
+
+def test_a_year_renewed_while_it_still_runs_shows_the_library(client, den_haag):
+    """KB's renewal moves the running year from active to renewed before its end date."""
+    bibliotheek = library("Bibliotheek Al Verlengd", [den_haag])
+    LicentieFactory(
+        bibliotheek=bibliotheek, begindatum=this_year_start(), status=LicentieStatus.VERLENGD
+    )
+
+    assert "Bibliotheek Al Verlengd" in find(client, "Den Haag")
 
 
 def test_an_active_state_outside_its_dates_does_not_show(client, den_haag):
@@ -289,3 +309,21 @@ def test_the_map_and_its_table_count_only_municipalities_with_an_active_licence(
     assert f"1 van {zuid_holland}" in html
     assert "In 1 van de 342 gemeenten biedt een bibliotheek Digisterker aan" in html
     assert 'id="kaart-toelichting"' not in html  # today's municipalities are the map's
+
+
+def test_a_running_licence_naming_merged_municipalities_covers_their_successor(client):
+    """Voorne aan Zee replaced Brielle, Hellevoetsluis and Westvoorne on 1 January 2023; a
+    licence year that still names the three covers Voorne aan Zee, on the map as well."""
+    load_gemeenten(wijzigingen=DATA / "gemeentewijzigingen-2021-2023.csv")
+    voorne = Gemeente.objects.get(naam="Voorne aan Zee")
+    before = [Gemeente.objects.get(naam=n) for n in ("Brielle", "Hellevoetsluis", "Westvoorne")]
+    assert all(g.geldig_tot and voorne in g.opvolgers.all() for g in before)
+    active_licence(library("Bibliotheek Voorne-Putten", before))
+
+    html = find(client, "Voorne aan Zee")
+    assert "Bibliotheek Voorne-Putten" in html
+    assert "Op dit moment biedt geen bibliotheek" not in html
+    assert "Bibliotheek Voorne-Putten" in find(client, "Hellevoetsluis")
+    page = client.get(URL).content.decode()
+    assert "In 1 van de 342 gemeenten biedt een bibliotheek Digisterker aan" in page
+    assert 'class="covered"><title>Voorne aan Zee</title>' in page

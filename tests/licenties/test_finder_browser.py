@@ -48,7 +48,9 @@ def scenario():
     )
 
 
-def test_the_finder_answers_each_kind_of_search_and_passes_axe(page, live_server):
+def test_the_finder_answers_each_kind_of_search_puts_the_focus_on_the_answer_and_passes_axe(
+    page, live_server
+):
     scenario()
     page.goto(live_server.url + reverse("cursus:finder"))
     assert page.locator("#id_gemeente").get_attribute("list") == "gemeente-namen"
@@ -68,20 +70,23 @@ def test_the_finder_answers_each_kind_of_search_and_passes_axe(page, live_server
     assert page.locator("#id_gemeente").get_attribute("aria-invalid") == "true"
     assert_no_axe_violations(page, "finder-empty")
 
-    # Covered: the library with its address, telephone and website.
+    # Covered: the focus on the result's heading, the library with its address and website
+    # (never its telephone: it may be the requester's own).
     page.fill("#id_gemeente", "")
     search(page, "den haag")
+    assert focused_id(page) == "resultaat"
     assert page.input_value("#id_gemeente") == "den haag"  # kept as typed
     result = page.locator("section[aria-labelledby=resultaat]")
     assert "Bibliotheek Den Haag" in result.inner_text()
     assert result.locator("a[href='https://www.bibliotheekdenhaag.nl']").count() == 1
-    assert result.locator("a[href^='tel:']").count() == 1
+    assert result.locator("a[href^='tel:']").count() == 0
     assert_no_axe_violations(page, "finder-covered")
     screenshot(page, "finder-covered")
 
     # Not covered: no library here, the one elsewhere in the province.
     page.fill("#id_gemeente", "")
     search(page, "Leiden")
+    assert focused_id(page) == "resultaat"
     result = page.locator("section[aria-labelledby=resultaat]")
     assert result.locator(".alert-warning").count() == 1
     assert "Bibliotheek Den Haag" in result.inner_text()
@@ -90,6 +95,7 @@ def test_the_finder_answers_each_kind_of_search_and_passes_axe(page, live_server
     # Several: links to choose from, each a search of its own.
     page.fill("#id_gemeente", "")
     search(page, "berg")
+    assert focused_id(page) == "resultaat"
     links = page.locator("section[aria-labelledby=resultaat] ul a")
     assert links.count() == 2
     assert_no_axe_violations(page, "finder-ambiguous")

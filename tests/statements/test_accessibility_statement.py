@@ -4,6 +4,8 @@ problems, date, contact), names the contact address from the settings, and is li
 the privacy page, the course finder and the API documentation, from the footer of every
 page."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -29,7 +31,6 @@ def test_the_statement_has_the_parts_of_the_model(client):
         "WCAG 2.1 niveau A en AA",
         "Nalevingsstatus",
         "C: eerste maatregelen genomen",
-        "voldoet gedeeltelijk",
         "Wat we getest hebben en hoe",
         "axe-core",
         "Bekende problemen",
@@ -37,6 +38,26 @@ def test_the_statement_has_the_parts_of_the_model(client):
         "3 december 2026",
     ):
         assert part in html, part
+
+
+def test_the_status_is_c_throughout_never_the_wording_of_b(client):
+    """C ("eerste maatregelen genomen") is what an unaudited website may claim; "voldoet
+    gedeeltelijk" is B, which takes an audit."""
+    html = client.get(URL).content.decode()
+
+    assert "voldoet gedeeltelijk" not in html.lower()
+    assert html.count("C: eerste maatregelen genomen") == 2
+
+
+def test_every_known_problem_has_a_measure_and_a_date(client):
+    html = client.get(URL).content.decode()
+    known = html[html.index("Bekende problemen") : html.index("Een probleem melden")]
+    problems = known.split("<li>")[1:]
+
+    assert len(problems) == 4
+    for problem in problems:
+        assert "Wat we doen:" in problem and "Wanneer:" in problem, problem
+        assert re.search(r"\d{1,2} \w+ 20\d\d|nu\.", problem), problem
 
 
 def test_the_known_problems_name_the_map_and_the_pdfs(client):
