@@ -251,7 +251,7 @@ def werkgebied_tasks(changes, lists: TaskList):
             url=reverse("aanmelding:werkgebied_change", args=[change.pk]),
             tag="todo",
             holder=YOU,
-            when=_("%(name)s exists until %(date)s")
+            when=_("%(name)s existed until %(date)s")
             % {"name": change.gemeente.naam, "date": day(change.gemeente.geldig_tot)},
         )
         for change in changes
