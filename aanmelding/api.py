@@ -14,6 +14,11 @@ from .models import Gemeente
 
 
 class GemeenteSerializer(serializers.ModelSerializer):
+    # Declared, not derived from the model: the derived maximum is the database's integer
+    # range, which would make the schema differ between SQLite and PostgreSQL.
+    inwoners = serializers.IntegerField(
+        min_value=0, read_only=True, help_text=_("The number of inhabitants.")
+    )
     geldig_van = serializers.DateField(
         help_text=_("The first day it exists; empty: before 2017."), allow_null=True
     )
