@@ -15,7 +15,8 @@ from .constants import INTREKBAAR, Advies, Status
 from .models import Aanmelding, Beoordeling, Bibliotheek, Gemeente, GemeenteSamenwerking
 from .plan_rules import missing_parts
 from .succession import as_on as municipalities_on
-from .succession import successor_walk
+from .succession import as_on_each as each_municipality_on
+from .succession import reach_within, successor_walk
 from .werkgebied import fold
 from .werkgebied import offered as offered_municipalities
 from .werkgebied_changes import pending_for as pending_werkgebied_changes
@@ -34,6 +35,8 @@ __all__ = [
     "werkgebied_names",
     "pending_werkgebied_changes",
     "municipalities_on",
+    "each_municipality_on",
+    "reach_within",
     "offered_municipalities",  # what a picker offers: on given days, plus what a record holds
     "successor_walk",
     "fold",  # a name as compared: any case, without accents (the public course finder)

@@ -13,32 +13,34 @@ from .models import Bibliotheek, Gemeente, WerkgebiedWijziging
 from .models.reference import valid_on_q
 
 
+def reach_within(links, start, wanted) -> set:
+    """The municipalities in ``wanted`` that hold the area of ``start`` later, walking
+    ``links`` (a municipality → its successors): its successors, or theirs where one is not
+    in ``wanted``; a successor without successors of its own ends the walk. The one walk over
+    the successors, with links read by ``successor_walk`` or by a caller that has them."""
+    found, todo, seen = set(), list(links.get(start, ())), {start}
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if current in wanted or current not in links:
+            found.add(current)
+        else:
+            todo.extend(links[current])
+    return found
+
+
 def successor_walk(key="pk"):
-    """One query: a function ``reach(start, wanted)`` giving the municipalities in ``wanted``
-    that hold the area of ``start`` later: its successors, or theirs where one is not in
-    ``wanted``. ``key`` is what names a municipality: ``"pk"`` or ``"cbs_code"``. The one
-    walk over the successors (``current_successors``, the coverage map)."""
+    """One query: a function ``reach(start, wanted)`` (``reach_within`` over every link).
+    ``key`` is what names a municipality: ``"pk"`` or ``"cbs_code"``."""
     links = {}
     for a, b in Gemeente.opvolgers.through.objects.values_list(
         f"from_gemeente__{key}" if key != "pk" else "from_gemeente_id",
         f"to_gemeente__{key}" if key != "pk" else "to_gemeente_id",
     ):
         links.setdefault(a, set()).add(b)
-
-    def reach(start, wanted) -> set:
-        found, todo, seen = set(), list(links.get(start, ())), {start}
-        while todo:
-            current = todo.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            if current in wanted or current not in links:
-                found.add(current)
-            else:
-                todo.extend(links[current])
-        return found
-
-    return reach
+    return lambda start, wanted: reach_within(links, start, wanted)
 
 
 def current_successors(gemeente_ids, day=None) -> dict[int, set[int]]:
@@ -115,11 +117,11 @@ def refresh_proposals(ceased_ids) -> int:
     return len(stale)
 
 
-def as_on(gemeente_ids, day, within=()) -> set[int]:
-    """The municipalities that ``gemeente_ids`` are on ``day``: each one that exists then,
-    and for each that ceased before it, those that hold its area then; of a split, only
-    those in ``within`` when any are (a werkgebied that took part of it). Two queries,
-    always (the coverage of a year and the national figures count on a fixed number)."""
+def as_on_each(gemeente_ids, day, within=()) -> dict[int, set[int]]:
+    """For each of ``gemeente_ids``, what it is on ``day``: itself when it exists then, else
+    the municipalities that hold its area then; of a split, only those in ``within`` when any
+    are (a werkgebied that took part of it). Two queries, always (the coverage of a year and
+    the national figures count on a fixed number)."""
     ids, within = set(gemeente_ids), set(within)
     reach = successor_walk()
     valid, ceased = set(), set()
@@ -127,8 +129,16 @@ def as_on(gemeente_ids, day, within=()) -> set[int]:
         Q(pk__in=ids, geldig_tot__lt=day) | valid_on_q(day)
     ).values_list("pk", "geldig_tot"):
         (ceased if last_day and last_day < day else valid).add(pk)
-    result = ids - ceased
-    for pk in ceased:
+    result = {}
+    for pk in ids:
+        if pk not in ceased:
+            result[pk] = {pk}
+            continue
         successors = reach(pk, valid)
-        result |= (successors & within) or successors
+        result[pk] = (successors & within) or successors
     return result
+
+
+def as_on(gemeente_ids, day, within=()) -> set[int]:
+    """The municipalities that ``gemeente_ids`` are on ``day`` together (``as_on_each``)."""
+    return set().union(*as_on_each(gemeente_ids, day, within).values())

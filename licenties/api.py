@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers
 
-from aanmelding.service import Bibliotheek, Gemeente, municipalities_on
+from aanmelding.service import Bibliotheek, Gemeente, each_municipality_on
 from kbregeling.api.params import JAAR, JAAR_OPTIONAL, year_param
 from kbregeling.api.views import ProtectedView, PublicView
 
@@ -68,24 +68,20 @@ class DeelnemendeGemeenten(PublicView, generics.ListAPIView):
             .values_list("gemeente_id", "licentie__bibliotheek__naam")
             .distinct()
         )
-        self.named = {gemeente_id for gemeente_id, _naam in self.links}
-        self.covered = municipalities_on(self.named, date(jaar, 1, 1))
+        self.holds = each_municipality_on(
+            {gemeente_id for gemeente_id, _naam in self.links}, date(jaar, 1, 1)
+        )
         return (
-            Gemeente.objects.filter(pk__in=self.covered)
+            Gemeente.objects.filter(pk__in=set().union(*self.holds.values()))
             .order_by("provincie", "naam")
             .values("pk", "cbs_code", "naam", "provincie")
         )
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        day = date(self.jaar, 1, 1)
-        # Only a municipality that ceased before the year is looked up again (rare).
-        holds = {pk: {pk} for pk in self.named & self.covered}
         names = {}
         for gemeente_id, naam in self.links:
-            if gemeente_id not in holds:
-                holds[gemeente_id] = municipalities_on({gemeente_id}, day)
-            for pk in holds[gemeente_id]:
+            for pk in self.holds[gemeente_id]:
                 if naam not in names.setdefault(pk, []):
                     names[pk].append(naam)
         return [

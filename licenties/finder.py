@@ -20,14 +20,14 @@ from typing import NamedTuple
 from django.core.cache import cache
 from django.utils import timezone
 
-from aanmelding.service import Gemeente, fold
+from aanmelding.service import Gemeente, fold, reach_within
 
 from .constants import LicentieStatus
 from .coverage_map import year_map
 from .models import Licentie
 
 CACHE_SECONDS = 300
-CACHE_VERSION = 2  # 2: no telephone, renewed years and successors counted
+CACHE_VERSION = 3  # 2: no telephone, renewed years and successors counted
 # No telephone: ``Bibliotheek.telefoon`` may be the sign-up requester's own number.
 PUBLIC_FIELDS = ("naam", "adres", "postcode", "plaats", "website")
 # Names people use that are not the CBS name, by CBS code.
@@ -101,7 +101,7 @@ def _read(day) -> dict:
         .order_by("naam")
         .values_list("pk", "cbs_code", "naam", "provincie")
     ]
-    ceased = {}  # pk → (name, last day, successors' pks)
+    ceased = {}  # pk → (name, last day, successors' pks; below: those of today)
     successions = Gemeente.opvolgers.through.objects.filter(
         from_gemeente__geldig_tot__lt=day
     ).values_list(
@@ -113,8 +113,13 @@ def _read(day) -> dict:
     # 1 January, the werkgebied not yet confirmed): its library serves today's ones that
     # hold their area.
     today = {g.pk for g in gemeenten}
+    links = {pk: successors for pk, (_naam, _until, successors) in ceased.items()}
+    ceased = {
+        pk: (naam, until, sorted(reach_within(links, pk, today) & today))
+        for pk, (naam, until, _successors) in ceased.items()
+    }
     for gemeente_id in [pk for pk in served if pk not in today and pk in ceased]:
-        for successor in successors_today(gemeente_id, ceased, today):
+        for successor in ceased[gemeente_id][2]:
             ids = served.setdefault(successor, [])
             ids.extend(pk for pk in served[gemeente_id] if pk not in ids)
             ids.sort(key=lambda pk: libraries[pk]["naam"])
@@ -162,7 +167,7 @@ def search(query, data) -> Result:
         for pk, (naam, until, _successors) in data["ceased"].items():
             if key(naam) == wanted:
                 result.ceased = (naam, until)
-                choices = [by_pk[found] for found in successors_today(pk, data["ceased"], by_pk)]
+                choices = [by_pk[found] for found in data["ceased"][pk][2]]
                 break
     if not choices and not result.ceased:
         choices = [g for name, g in by_name.items() if wanted in name]
@@ -173,22 +178,6 @@ def search(query, data) -> Result:
         return offered_in(choices[0], data, result)
     result.choices = sorted(choices, key=lambda g: g.naam)[:MAX_CHOICES]
     return result
-
-
-def successors_today(pk, ceased, today) -> list[int]:
-    """The municipalities of ``today`` that hold the area of ceased municipality ``pk`` now:
-    its successors, or theirs where a successor ceased too (renamed, then merged)."""
-    found, todo, seen = [], list(ceased[pk][2]), {pk}
-    while todo:
-        current = todo.pop(0)
-        if current in seen:
-            continue
-        seen.add(current)
-        if current in today:
-            found.append(current)
-        elif current in ceased:
-            todo.extend(ceased[current][2])
-    return found
 
 
 def offered_in(gemeente, data, result) -> Result:
