@@ -26,9 +26,15 @@ WIDTH = 600
 
 
 @cache
+def _features() -> list[dict]:
+    """The boundaries file, read once per process, on first use."""
+    return json.loads(GEOJSON.read_text(encoding="utf-8"))["features"]
+
+
+@cache
 def municipality_shapes() -> tuple[dict[str, str], int]:
     """(CBS code → SVG path data, map height) for a map ``WIDTH`` pixels wide."""
-    features = json.loads(GEOJSON.read_text(encoding="utf-8"))["features"]
+    features = _features()
     points = [
         point
         for feature in features
@@ -116,8 +122,7 @@ def year_map(provinces, jaar) -> tuple[str, bool]:
 
 @cache
 def _names() -> dict[str, str]:
-    features = json.loads(GEOJSON.read_text(encoding="utf-8"))["features"]
-    return {f["properties"]["cbs_code"]: f["properties"].get("naam", "") for f in features}
+    return {f["properties"]["cbs_code"]: f["properties"].get("naam", "") for f in _features()}
 
 
 def _map_name(code) -> str:
