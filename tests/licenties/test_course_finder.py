@@ -5,6 +5,7 @@ contact data; the contact person and their e-mail address never appear."""
 
 import re
 from datetime import date, timedelta
+from unittest import mock
 from urllib.parse import quote
 
 import pytest
@@ -327,3 +328,13 @@ def test_a_running_licence_naming_merged_municipalities_covers_their_successor(c
     page = client.get(URL).content.decode()
     assert "In 1 van de 342 gemeenten biedt een bibliotheek Digisterker aan" in page
     assert 'class="covered"><title>Voorne aan Zee</title>' in page
+
+
+def test_a_search_far_too_long_is_refused_in_dutch_without_searching(client, covered):
+    with mock.patch("licenties.finder.search") as search:
+        html = find(client, "Rotterdam" * 1000)
+
+    search.assert_not_called()
+    assert 'id="foutmeldingen"' in html
+    assert html.count("niet meer dan 100 tekens") == 2
+    assert 'aria-invalid="true"' in html
